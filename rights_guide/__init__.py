@@ -1,0 +1,1 @@
+"""Collection Rights Guide: self-help for people harassed by debt collectors in mainland China."""

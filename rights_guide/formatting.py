@@ -1,0 +1,54 @@
+"""Dates, times and yuan amounts in the reader's language, through Babel.
+
+Django's own number formatting under zh-hans drops digit grouping
+(12345.60), and its English dates follow US order; Babel's CLDR data gives
+what each reader expects: 2026年11月29日 / 29 November 2026, ¥12,345.60 /
+CN¥12,345.60. A letter passes its own language explicitly so a document is
+never formatted in whatever language happens to be active.
+"""
+
+import datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django.utils import translation
+
+# English readers here are mostly advocates and foreign residents; British
+# order (29 November 2026, 24-hour clock) reads unambiguously next to Chinese.
+BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB"}
+
+
+@lru_cache(maxsize=8)
+def babel_locale(language: str | None = None) -> Locale:
+    """The Babel locale for a Django language code (the active one by default)."""
+    code = language or translation.get_language() or "zh-hans"
+    return Locale.parse(BABEL_LOCALES.get(code.lower(), "zh_Hans_CN"))
+
+
+def format_date(value: datetime.date, language: str | None = None) -> str:
+    """A long date: 2026年11月29日 or 29 November 2026."""
+    return babel_dates.format_date(value, format="long", locale=babel_locale(language))
+
+
+def format_time(value: datetime.time, language: str | None = None) -> str:
+    """A 24-hour time: 22:00 in both languages."""
+    return babel_dates.format_time(value, format="HH:mm", locale=babel_locale(language))
+
+
+def format_datetime(value: datetime.datetime, language: str | None = None) -> str:
+    """A long date followed by a 24-hour time."""
+    return "%s %s" % (format_date(value.date(), language), format_time(value.time(), language))
+
+
+def format_yuan(amount: Decimal | float | int, language: str | None = None) -> str:
+    """An amount in yuan with grouping and two decimals: ¥12,345.60 or CN¥12,345.60."""
+    return babel_numbers.format_currency(amount, "CNY", locale=babel_locale(language))
+
+
+def format_percent(value: Decimal | float | int, language: str | None = None) -> str:
+    """A rate given in percent (23.9 → 23.9%), without inventing extra decimals."""
+    number = babel_numbers.format_decimal(value, format="#,##0.##", locale=babel_locale(language))
+    return "%s%%" % number

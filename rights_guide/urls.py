@@ -1,0 +1,21 @@
+"""URL map. Pages are prefixed with /en/ for English; Chinese, the default, has no prefix."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import path
+from django.views.i18n import set_language
+
+from rights_guide.views import pages
+
+urlpatterns = []
+
+urlpatterns += i18n_patterns(
+    # Inside the language prefix so that the page's own language is active
+    # when set_language translates the "next" address into the other one.
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("", pages.home, name="home"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("privacy/delete/", pages.delete_my_data, name="delete_my_data"),
+    prefix_default_language=False,
+)
+
+handler500 = "rights_guide.views.pages.server_error"

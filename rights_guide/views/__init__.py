@@ -1,0 +1,1 @@
+"""Views: thin glue between HTTP and the modules that do the work."""

@@ -1,0 +1,11 @@
+"""Pages every browser test visits: (URL name, path in Chinese, path in English).
+
+Adding a page to the accessibility, width and same-origin checks is one line here.
+Pages that need answers first are checked inside their own flow tests with
+``check_accessibility``.
+"""
+
+PAGES = [
+    ("home", "/", "/en/"),
+    ("privacy", "/privacy/", "/en/privacy/"),
+]
