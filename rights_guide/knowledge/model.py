@@ -1,0 +1,211 @@
+"""The legal knowledge base as plain, frozen data.
+
+Everything here is loaded from the YAML files in ``data/`` and checked by
+``loader.py``; nothing in this module imports Django, so the engine and its
+tests run without a web framework. Bilingual text is a ``Text`` holding both
+languages; the caller picks one when it renders.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+LANGUAGES = ("zh-hans", "en")
+
+# Lowest first. Codes never change with the language (spec/api.md).
+SEVERITIES = ("lawful", "grey", "breach", "unlawful", "criminal")
+SEVERITY_RANK = {code: rank for rank, code in enumerate(SEVERITIES)}
+
+# Confidence labels from the fact sheet: V1 checked against the official
+# text, V2 from secondary sources, U unverified (never presented as settled).
+CONFIDENCES = ("V1", "V2", "U")
+
+LENDER_TYPES = (
+    "bank",
+    "consumer_finance",
+    "microlender",
+    "lending_platform",
+    "private_lender",
+    "unknown",
+)
+TARGETS = (
+    "borrower",
+    "emergency_contact",
+    "family",
+    "friends",
+    "contacts_list",
+    "employer",
+    "colleagues",
+    "public",
+    "minor",
+)
+CHANNELS = ("call", "sms", "im", "visit_home", "visit_work", "letter", "online_post")
+TACTICS = (
+    "insults",
+    "threat_violence",
+    "threat_exposure",
+    "doctored_images",
+    "fake_legal_documents",
+    "impersonate_authority",
+    "false_consequences",
+    "extra_fees",
+    "push_new_loan",
+    "refused_to_leave",
+    "detention",
+    "stalking",
+    "lawsuit_notice",
+    "credit_report_notice",
+)
+CHANNEL_CODES = (
+    "lender",
+    "nfra_12378",
+    "local_financial_regulator",
+    "police",
+    "miit_12321",
+    "cac_12377",
+    "nifa",
+    "court",
+    "legal_aid_12348",
+)
+# Facts about the whole story that can raise a ground to a higher level.
+CONTEXT_FLAGS = (
+    "illegal_debt",  # a private lender charging more than 36% a year
+    "public_spread",  # posted in public: group chats, social media, notices
+    "demands_extra",  # demanding fees beyond what is owed
+    "continued_after_intervention",  # went on after police or a regulator stepped in
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in every supported language."""
+
+    zh_hans: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.zh_hans
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A law, interpretation, rule, standard or self-regulatory code, in one edition."""
+
+    id: str
+    name: Text  # full official name in Chinese, with an English rendering
+    short_name: Text
+    issuer: Text
+    kind: str
+    edition: Text | None
+    in_force_from: datetime.date
+    in_force_until: datetime.date | None  # last day in force, inclusive
+    confidence: str
+    binding: bool  # False for national standards and self-regulation
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One article (or, where the number is unverified, the instrument's relevant clause)."""
+
+    id: str
+    instrument: Instrument
+    article: str | None  # as written, e.g. 第一千零三十三条; None when the number is unverified
+    number: float | None  # sortable: 293-1 → 293.1
+    item: str | None  # e.g. 第一款第（五）项
+    summary: Text
+    confidence: str
+    in_force_from: datetime.date
+    in_force_until: datetime.date | None
+    note: Text | None = None
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        if day < self.in_force_from:
+            return False
+        return self.in_force_until is None or day <= self.in_force_until
+
+
+@dataclass(frozen=True)
+class Ground:
+    """A provision a rule relies on, the severity it supports, and when it applies."""
+
+    provision: Provision
+    severity: str
+    lenders: frozenset[str]  # empty means every lender type
+    when: frozenset[str]  # context flags that must all hold; empty means always
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """Which contact events trigger a rule. None means "any value"."""
+
+    targets: frozenset[str]
+    channels: frozenset[str]
+    min_times_per_day: int | None = None
+    max_times_per_day: int | None = None
+    at_night: bool | None = None
+    disclosed_debt: bool | None = None
+    asked_to_pay: bool | None = None
+    after_stop_request: bool | None = None
+    borrower_unreachable: bool | None = None
+
+
+@dataclass(frozen=True)
+class RateMatch:
+    """Which lender types and annual rates trigger a rate rule (bounds inclusive of max)."""
+
+    lenders: frozenset[str]
+    above_percent: float | None = None
+    at_most_percent: float | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A finding the engine can report: what triggers it, why, and what to do."""
+
+    code: str
+    title: Text
+    explanation: Text
+    actions: tuple[Text, ...]
+    channels: tuple[str, ...]  # channel codes, or "regulator" for this lender type's regulator
+    grounds: tuple[Ground, ...]
+    fallback: str  # severity when no verified ground applies
+    events: tuple[EventMatch, ...] = ()
+    tactics: frozenset[str] = frozenset()
+    rate: RateMatch | None = None
+    lenders: frozenset[str] = frozenset()  # the rule only fires for these; empty means all
+    unless_tactics: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A place to complain or get help."""
+
+    code: str
+    name: Text
+    contact: Text
+    handles: Text
+    prepare: Text
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the engine needs, validated, with a version for reproducibility."""
+
+    version: str
+    instruments: dict[str, Instrument]
+    provisions: dict[str, Provision]
+    rules: tuple[Rule, ...]
+    channels: dict[str, Channel]
+    regulators: dict[str, tuple[str, ...]]  # lender type → channel codes
+    lender_desk: frozenset[str]  # lender types with a complaint desk worth writing to
+    lender_names: dict[str, Text]
+    target_names: dict[str, Text]
+    channel_kind_names: dict[str, Text]
+    tactic_names: dict[str, Text]
+    severity_names: dict[str, Text]
+    texts: dict[str, Text] = field(default_factory=dict)
+    earliest_covered: datetime.date = datetime.date(2021, 1, 1)
