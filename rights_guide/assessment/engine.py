@@ -1,0 +1,165 @@
+"""Evaluate a borrower's story against the knowledge base.
+
+``evaluate(answers)`` runs every rule and keeps every finding; it never stops
+at the first and never raises on valid Answers. A rule's severity is the
+highest severity among its grounds that apply on the conduct date, to this
+lender type and in this context, counting only verified (V1/V2) provisions;
+unverified (U) provisions are still cited, with a caveat, but never decide a
+severity. The overall severity is the highest finding's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rights_guide.assessment.answers import Answers, Event
+from rights_guide.assessment.compiled import (
+    Citation,
+    CompiledRules,
+    compile_match,
+    compiled,
+    event_bits,
+)
+from rights_guide.knowledge import get_knowledge
+from rights_guide.knowledge.model import SEVERITY_RANK, EventMatch, Knowledge, Rule
+
+__all__ = ["Assessment", "Citation", "Finding", "evaluate"]
+
+TACTICS_THAT_THREATEN = frozenset({"threat_violence", "threat_exposure"})
+# When someone's safety is at stake the police come before the lender's desk.
+SAFETY_TACTICS = frozenset({"threat_violence", "stalking", "refused_to_leave", "detention"})
+# Where to send people first, after the police when something may be a crime.
+CHANNEL_ORDER = (
+    "lender",
+    "nfra_12378",
+    "local_financial_regulator",
+    "nifa",
+    "police",
+    "miit_12321",
+    "cac_12377",
+    "court",
+    "legal_aid_12348",
+)
+
+
+class Finding(NamedTuple):
+    """One thing the collector did, how serious it is, and why (immutable)."""
+
+    code: str
+    severity: str
+    rule: Rule
+    citations: tuple[Citation, ...]
+    channels: tuple[str, ...]
+    event_indices: tuple[int, ...]
+    targets: tuple[str, ...]
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    overall: str
+    findings: tuple[Finding, ...]
+    channels: tuple[str, ...]
+    answers: Answers
+    knowledge_version: str
+    caveats: tuple[str, ...]
+
+
+def context_flags(answers: Answers) -> frozenset[str]:
+    """Facts about the whole story that can raise a ground (see knowledge.model.CONTEXT_FLAGS)."""
+    flags = set()
+    rate = answers.annual_rate_percent
+    if answers.lender_type == "private_lender" and rate is not None and rate > 36:
+        flags.add("illegal_debt")
+    # Only a truly public audience counts: the criminal thresholds for insult and
+    # defamation (5,000 views, 500 reposts) are out of reach of a contact list.
+    if any(e.target == "public" or e.channel == "online_post" for e in answers.events):
+        flags.add("public_spread")
+    if "extra_fees" in answers.tactics and answers.tactics & TACTICS_THAT_THREATEN:
+        flags.add("demands_extra")
+    if answers.continued_after_intervention:
+        flags.add("continued_after_intervention")
+    return frozenset(flags)
+
+
+def event_matches(match: EventMatch, event: Event) -> bool:
+    """Whether one event fits one of a rule's event patterns (for tests and tools)."""
+    fast = compile_match(0, match)
+    return (
+        event_bits(event) & fast.care == fast.want and fast.low <= event.times_per_day <= fast.high
+    )
+
+
+def _rate_matches(rule: Rule, answers: Answers) -> bool:
+    rate = answers.annual_rate_percent
+    match = rule.rate
+    if rate is None or match is None or answers.lender_type not in match.lenders:
+        return False
+    if match.above_percent is not None and not rate > match.above_percent:
+        return False
+    return match.at_most_percent is None or rate <= match.at_most_percent
+
+
+def _matching_events(rules: CompiledRules, answers: Answers) -> dict[int, list[int]]:
+    """Rule position → indices of the events that trigger it."""
+    hits: dict[int, list[int]] = {}
+    for index, event in enumerate(answers.events):
+        for position in rules.rules_for_event(event):
+            hits.setdefault(position, []).append(index)
+    return hits
+
+
+def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment:
+    """Assess every tactic in the story; the overall severity is the highest finding's."""
+    knowledge = knowledge or get_knowledge()
+    rules = compiled(knowledge)
+    flags = context_flags(answers)
+    fired = _matching_events(rules, answers)
+    for position in rules.tactic_rules:
+        if rules.rules[position].tactics & answers.tactics:
+            fired[position] = []
+    for position in rules.rate_rules:
+        if _rate_matches(rules.rules[position], answers):
+            fired[position] = []
+    lender, day = answers.lender_type, answers.conduct_date
+    outcomes = rules.outcomes_for(lender, day, flags)
+    findings = []
+    for position in sorted(fired):
+        rule = rules.rules[position]
+        if rule.lenders and lender not in rule.lenders:
+            continue
+        outcome = outcomes(position)
+        indices = fired[position]
+        targets = tuple(dict.fromkeys([answers.events[i].target for i in indices]))
+        findings.append(
+            Finding(
+                rule.code,
+                outcome.severity,
+                rule,
+                outcome.citations,
+                outcome.channels,
+                tuple(indices),
+                targets,
+                outcome.caveats,
+            )
+        )
+    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])  # stable: knowledge order within
+    overall = findings[0].severity if findings else "lawful"
+    channels: list[str] = []
+    for finding in findings:
+        channels.extend(c for c in finding.channels if c not in channels)
+    order = list(CHANNEL_ORDER)
+    if overall == "criminal" or answers.tactics & SAFETY_TACTICS:
+        order.remove("police")
+        order.insert(0, "police")
+    channels.sort(key=order.index)
+    caveats = ("caveat_before_coverage",) if day < knowledge.earliest_covered else ()
+    return Assessment(
+        overall=overall,
+        findings=tuple(findings),
+        channels=tuple(channels),
+        answers=answers,
+        knowledge_version=knowledge.version,
+        caveats=caveats,
+    )
