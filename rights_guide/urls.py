@@ -1,12 +1,15 @@
 """URL map. Pages are prefixed with /en/ for English; Chinese, the default, has no prefix."""
 
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from rights_guide.views import pages
 
-urlpatterns = []
+urlpatterns = [
+    path("api/v1/", include("rights_guide.api.urls")),
+    path("healthz", pages.health, name="health"),
+]
 
 urlpatterns += i18n_patterns(
     # Inside the language prefix so that the page's own language is active

@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from rights_guide.knowledge import get_knowledge
 
 
 @require_GET
@@ -36,3 +38,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request}))
+
+
+@require_GET
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring: the process is up and its knowledge loaded."""
+    return JsonResponse({"status": "ok", "knowledge_version": get_knowledge().version})

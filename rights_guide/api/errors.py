@@ -1,0 +1,52 @@
+"""Translated messages for validation error codes from the engine's Answers parser.
+
+The parser is Django-free and speaks in codes; this is the one place where a
+code becomes a sentence, so the API, the command line and the forms say the
+same thing in the reader's language.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from rights_guide.assessment import FieldError
+
+MESSAGES = {
+    "required": _("This field is required."),
+    "not_object": _("This must be a JSON object."),
+    "not_list": _("This must be a list."),
+    "not_boolean": _("This must be true or false."),
+    "not_integer": _("This must be a whole number."),
+    "not_number": _("This must be a number."),
+    "not_string": _("This must be text."),
+    "out_of_range": _("This must be between %(min)s and %(max)s."),
+    "invalid_choice": _("“%(value)s” is not one of the allowed values: %(allowed)s."),
+    "invalid_date": _("Enter a real date as YYYY-MM-DD, for example 2026-03-15."),
+    "invalid_datetime": _(
+        "Enter a date and time as YYYY-MM-DDTHH:MM, for example 2026-03-15T21:30."
+    ),
+    "invalid_time": _("Enter a time as HH:MM on the 24-hour clock, for example 21:30."),
+    "date_in_future": _("This date is in the future. Enter the day it happened."),
+    "date_too_early": _("Dates before %(earliest)s are not covered."),
+    "too_many": _("At most %(max)s items are allowed."),
+    "too_long": _("At most %(max)s characters are allowed."),
+    "too_short": _("This cannot be empty."),
+    "unknown_field": _("This field is not part of the request. Check its spelling."),
+    "body_too_large": _("The request body is larger than the limit of %(max)s bytes."),
+    "invalid_json": _("The request body must be JSON sent as application/json."),
+    "method_not_allowed": _("Only POST is allowed here."),
+    "invalid_encoding": _("The request body must be UTF-8."),
+    "invalid_phone": _("Enter an 11-digit mainland mobile number, for example 13812345678."),
+    "invalid_id_number": _(
+        "This is not a valid 18-digit ID number: check the digits and the last character."
+    ),
+}
+
+
+def error_message(error: FieldError) -> str:
+    template = MESSAGES.get(error.code, MESSAGES["required"])
+    return str(template) % dict(error.params) if error.params else str(template)
+
+
+def errors_payload(errors: list[FieldError]) -> dict:
+    return {
+        "errors": [{"field": e.field, "message": error_message(e), "code": e.code} for e in errors]
+    }

@@ -1,0 +1,10 @@
+"""API routes, outside the language prefix: the language comes from ?lang= or Accept-Language."""
+
+from django.urls import path
+
+from rights_guide.api import views
+
+urlpatterns = [
+    path("assess", views.assess, name="api_assess"),
+    path("assess/", views.assess),
+]
