@@ -21,11 +21,15 @@ from django.utils import translation
 BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB"}
 
 
-@lru_cache(maxsize=8)
 def babel_locale(language: str | None = None) -> Locale:
     """The Babel locale for a Django language code (the active one by default)."""
     code = language or translation.get_language() or "zh-hans"
-    return Locale.parse(BABEL_LOCALES.get(code.lower(), "zh_Hans_CN"))
+    return _parse_locale(BABEL_LOCALES.get(code.lower(), "zh_Hans_CN"))
+
+
+@lru_cache(maxsize=8)
+def _parse_locale(identifier: str) -> Locale:
+    return Locale.parse(identifier)
 
 
 def format_date(value: datetime.date, language: str | None = None) -> str:

@@ -191,7 +191,9 @@ def summary_sentence(assessment: Assessment) -> str:
         sentences.append(_("What you described looks like lawful debt collection."))
     if not sentences:
         sentences.append(_("You have not described any contact or tactic yet."))
-    return " ".join(sentences)
+    # Chinese sentences follow each other without a space; English ones with one.
+    separator = "" if translation.get_language().startswith("zh") else " "
+    return separator.join(sentences)
 
 
 def _head(assessment: Assessment, knowledge: Knowledge, language: str) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from rights_guide.views import pages
+from rights_guide.views import interview, pages
 
 urlpatterns = [
     path("api/v1/", include("rights_guide.api.urls")),
@@ -18,6 +18,12 @@ urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
     path("privacy/", pages.privacy, name="privacy"),
     path("privacy/delete/", pages.delete_my_data, name="delete_my_data"),
+    path("help/calls/", pages.help_calls, name="help_calls"),
+    path("interview/", interview.start, name="interview_start"),
+    path("interview/review/", interview.review, name="interview_review"),
+    path("interview/restart/", interview.restart, name="interview_restart"),
+    path("interview/<slug:slug>/", interview.step, name="interview_step"),
+    path("results/", interview.results, name="results"),
     prefix_default_language=False,
 )
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -13,7 +14,12 @@ from rights_guide.knowledge import get_knowledge
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "rights_guide/home.html")
+    return render(request, "rights_guide/home.html", {"start_url": reverse("interview_start")})
+
+
+@require_GET
+def help_calls(request: HttpRequest) -> HttpResponse:
+    return render(request, "rights_guide/help_calls.html")
 
 
 @require_GET

@@ -8,4 +8,6 @@ Pages that need answers first are checked inside their own flow tests with
 PAGES = [
     ("home", "/", "/en/"),
     ("privacy", "/privacy/", "/en/privacy/"),
+    ("help_calls", "/help/calls/", "/en/help/calls/"),
+    ("interview_first_step", "/interview/lender/", "/en/interview/lender/"),
 ]

@@ -1,0 +1,42 @@
+"""Plain-language read-back of every answer, for the review page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from rights_guide.interview.steps import Step, applicable_steps
+
+
+def _display(field: forms.Field, value: Any) -> str:
+    if value in (None, "", []):
+        return _("No answer")
+    choices = dict(getattr(field, "choices", []) or [])
+    if isinstance(value, list):
+        labels = [strip_tags(str(choices.get(item, item))) for item in value]
+        return _(", ").join(labels) if labels else _("None")
+    if choices:
+        return strip_tags(str(choices.get(value, value)))
+    return str(value)
+
+
+def describe(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each applicable step with its question/answer pairs (hint text stripped from options)."""
+    sections = []
+    for step in applicable_steps(answers):
+        stored = answers.get(step.slug)
+        form = step.make_form(answers)
+        rows = []
+        if stored is not None:
+            for name, field in form.fields.items():
+                rows.append({"label": str(field.label), "value": _display(field, stored.get(name))})
+        sections.append({"step": step, "rows": rows, "answered": stored is not None})
+    return sections
+
+
+def step_title(step: Step) -> str:
+    return str(step.title)

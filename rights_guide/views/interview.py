@@ -1,0 +1,125 @@
+"""The interview pages, the review page and the results page.
+
+Views only move answers between the session, the step forms and the
+engine; which steps apply, what answers mean and how they are assessed is
+decided in rights_guide.interview and rights_guide.assessment.
+"""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rights_guide.assessment import evaluate
+from rights_guide.interview import answers as store
+from rights_guide.interview.review import describe
+from rights_guide.interview.steps import ALL_STEPS, applicable_steps, first_unanswered, neighbours
+from rights_guide.presenters import present_assessment
+
+
+def _step_url(step, *, review: bool = False) -> str:
+    url = reverse("interview_step", args=[step.slug])
+    return url + "?review=1" if review else url
+
+
+def _initial(form, stored, draft):
+    if draft is not None:
+        return {
+            name: (
+                draft.get(name, [])
+                if getattr(field.widget, "allow_multiple_selected", False)
+                else (draft.get(name) or [None])[0]
+            )
+            for name, field in form.fields.items()
+        }
+    return stored or {}
+
+
+@never_cache
+def start(request: HttpRequest) -> HttpResponse:
+    answers = store.stored_answers(request.session)
+    step = first_unanswered(answers)
+    return redirect("interview_review") if step is None else redirect(_step_url(step))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, slug: str) -> HttpResponse:
+    current = ALL_STEPS.get(slug)
+    if current is None:
+        raise Http404
+    answers = store.stored_answers(request.session)
+    steps = applicable_steps(answers)
+    if current not in steps:
+        return start(request)
+    review = request.GET.get("review") == "1" or request.POST.get("review") == "1"
+    if request.method == "POST":
+        form = current.make_form(answers, data=request.POST)
+        going_back = request.POST.get("nav") == "back"
+        if form.is_valid():
+            store.save_step(request.session, slug, form.cleaned_data)
+            answers = store.stored_answers(request.session)
+            before, after = neighbours(answers, current)
+            if going_back and before is not None:
+                return redirect(_step_url(before, review=review))
+            if review:
+                pending = first_unanswered(answers)
+                return redirect(
+                    _step_url(pending, review=True) if pending else reverse("interview_review")
+                )
+            return redirect(_step_url(after) if after else reverse("interview_review"))
+        if going_back:
+            store.save_draft(request.session, slug, dict(request.POST.lists()))
+            before, _after = neighbours(answers, current)
+            return redirect(_step_url(before, review=review) if before else reverse("home"))
+    else:
+        form = current.make_form(answers)
+        form = current.make_form(
+            answers, initial=_initial(form, answers.get(slug), store.draft(request.session, slug))
+        )
+    before, _after = neighbours(answers, current)
+    return render(
+        request,
+        "rights_guide/interview_step.html",
+        {
+            "step": current,
+            "form": form,
+            "number": steps.index(current) + 1,
+            "total": len(steps) + 1,  # the review page is the last step
+            "has_back": before is not None,
+            "review": review,
+        },
+    )
+
+
+@never_cache
+def review(request: HttpRequest) -> HttpResponse:
+    answers = store.stored_answers(request.session)
+    pending = first_unanswered(answers)
+    if pending is not None:
+        return redirect(_step_url(pending))
+    total = len(applicable_steps(answers)) + 1
+    return render(
+        request,
+        "rights_guide/interview_review.html",
+        {"sections": describe(answers), "number": total, "total": total},
+    )
+
+
+@never_cache
+def results(request: HttpRequest) -> HttpResponse:
+    answers = store.stored_answers(request.session)
+    pending = first_unanswered(answers)
+    if pending is not None:
+        return redirect(_step_url(pending))
+    assessment = evaluate(store.to_answers(answers, today=timezone.localdate()))
+    result = present_assessment(assessment, translation.get_language())
+    return render(request, "rights_guide/results.html", {"result": result})
+
+
+@require_POST
+def restart(request: HttpRequest) -> HttpResponse:
+    store.forget_all(request.session)
+    return redirect("interview_start")

@@ -1,0 +1,377 @@
+"""The interview pages: every step, branch and error; Back, Next and Change never lose an answer."""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def post_step(client, slug, data, *, prefix="", review=False, nav="next"):
+    url = "%s/interview/%s/%s" % (prefix, slug, "?review=1" if review else "")
+    return client.post(url, {**data, "nav": nav})
+
+
+def walk(client, story, *, prefix=""):
+    """Answer every step of a story; returns the last response (the review page)."""
+    responses = [post_step(client, "lender", {"lender_type": story["lender_type"]}, prefix=prefix)]
+    responses.append(
+        post_step(client, "contacts", {"targets": list(story.get("targets", {}))}, prefix=prefix)
+    )
+    for target, details in story.get("targets", {}).items():
+        slug = "contact-%s" % target.replace("_", "-")
+        responses.append(post_step(client, slug, details, prefix=prefix))
+    responses.append(
+        post_step(
+            client,
+            "tactics",
+            {
+                "tactics": story.get("tactics", []),
+                "continued_after_intervention": story.get("continued", "not_reported"),
+            },
+            prefix=prefix,
+        )
+    )
+    responses.append(post_step(client, "when", {"conduct_date": story["date"]}, prefix=prefix))
+    responses.append(
+        post_step(client, "cost", {"annual_rate_percent": story.get("rate", "")}, prefix=prefix)
+    )
+    for response in responses:
+        assert response.status_code == 302, response.content.decode()[:2000]
+    return responses[-1]
+
+
+def results_codes(client, prefix=""):
+    page = client.get(prefix + "/results/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    return re.findall(r'data-finding-code="([A-Z_]+)" data-severity="(\w+)"', html), html
+
+
+def test_start_redirects_to_the_first_step(client):
+    response = client.get("/interview/")
+    assert response.status_code == 302
+    assert response["Location"] == "/interview/lender/"
+
+
+def test_first_step_shows_progress_question_and_not_sure_default(client):
+    html = client.get("/interview/lender/").content.decode()
+    assert "第 1 步，共 6 步" in html
+    assert "是谁在催收" in html
+    assert re.search(r'value="unknown"[^>]*checked', html)
+    assert "消费金融" in html
+
+
+def test_english_steps(client):
+    html = client.get("/en/interview/lender/").content.decode()
+    assert "Step 1 of 6" in html
+    assert "Who is collecting?" in html
+
+
+def test_step_list_grows_with_each_person_contacted(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    response = post_step(client, "contacts", {"targets": ["borrower", "family", "employer"]})
+    assert response["Location"] == "/interview/contact-borrower/"
+    html = client.get("/interview/contact-family/").content.decode()
+    assert "第 4 步，共 9 步" in html
+
+
+def test_borrower_page_does_not_ask_third_party_questions(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    post_step(client, "contacts", {"targets": ["borrower", "family"]})
+    borrower = client.get("/interview/contact-borrower/").content.decode()
+    family = client.get("/interview/contact-family/").content.decode()
+    assert 'name="disclosed_debt"' not in borrower
+    assert 'name="borrower_unreachable"' not in borrower
+    assert 'name="disclosed_debt"' in family
+    assert 'name="borrower_unreachable"' in family
+
+
+def test_visit_questions_only_after_visits(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    post_step(client, "contacts", {"targets": ["borrower"]})
+    post_step(client, "contact-borrower", {"calls": 2})
+    assert 'value="refused_to_leave"' not in client.get("/interview/tactics/").content.decode()
+    post_step(client, "contact-borrower", {"calls": 2, "other_channels": ["visit_home"]})
+    assert 'value="refused_to_leave"' in client.get("/interview/tactics/").content.decode()
+
+
+def test_a_contact_page_needs_at_least_one_way_of_contact(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    post_step(client, "contacts", {"targets": ["family"]})
+    response = post_step(client, "contact-family", {"calls": "", "disclosed_debt": "yes"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "至少告诉我们一种联系方式" in html
+    # What was typed is still there.
+    assert re.search(r'value="yes"[^>]*checked', html)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"calls": "-3"}, "确保该值大于或等于0"),
+        ({"calls": "lots"}, "输入整数"),
+        ({"calls": "1001"}, "确保该值小于或等于1000"),
+        ({"calls": "1", "time_of_day": "25:99"}, "输入一个有效的时间"),
+    ],
+)
+def test_contact_page_errors_are_translated_and_next_to_the_field(client, data, message):
+    post_step(client, "lender", {"lender_type": "bank"})
+    post_step(client, "contacts", {"targets": ["borrower"]})
+    response = post_step(client, "contact-borrower", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "is-invalid" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2999-01-01", "这个日期还没到"),
+        ("15/10/2026", "请按“年-月-日”格式"),
+        ("1990-01-01", "不支持 2000-01-01 以前的日期"),
+        ("", "此项必填"),
+    ],
+)
+def test_when_step_errors(client, value, message):
+    walk_until = {"lender_type": "bank", "targets": {}, "date": "2026-01-01"}
+    post_step(client, "lender", {"lender_type": walk_until["lender_type"]})
+    post_step(client, "contacts", {"targets": []})
+    post_step(client, "tactics", {"tactics": ["insults"]})
+    response = post_step(client, "when", {"conduct_date": value})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["-1", "10001", "abc"])
+def test_cost_step_rejects_bad_rates(client, value):
+    post_step(client, "lender", {"lender_type": "private_lender"})
+    post_step(client, "contacts", {"targets": []})
+    post_step(client, "tactics", {})
+    post_step(client, "when", {"conduct_date": "2026-05-01"})
+    response = post_step(client, "cost", {"annual_rate_percent": value})
+    assert response.status_code == 200
+    assert "is-invalid" in response.content.decode()
+
+
+def test_unknown_step_is_404(client):
+    assert client.get("/interview/contact-neighbour/").status_code == 404
+
+
+def test_back_keeps_a_half_filled_page_and_next_keeps_everything(client):
+    post_step(client, "lender", {"lender_type": "microlender"})
+    post_step(client, "contacts", {"targets": ["family"]})
+    # Half-filled (no channel) and Back: goes back without an error, keeps the typing.
+    response = post_step(client, "contact-family", {"disclosed_debt": "yes"}, nav="back")
+    assert response["Location"] == "/interview/contacts/"
+    html = client.get("/interview/contact-family/").content.decode()
+    assert re.search(r'name="disclosed_debt" value="yes"[^>]*checked', html)
+    # The contacts page still shows what was ticked.
+    html = client.get("/interview/contacts/").content.decode()
+    assert re.search(r'value="family"[^>]*checked', html)
+    html = client.get("/interview/lender/").content.decode()
+    assert re.search(r'value="microlender"[^>]*checked', html)
+
+
+def test_cannot_skip_ahead_to_results(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    response = client.get("/results/")
+    assert response["Location"] == "/interview/contacts/"
+
+
+STORY = {
+    "lender_type": "bank",
+    "targets": {
+        "borrower": {"calls": "5", "at_night": "yes", "time_of_day": "22:30"},
+        "family": {"calls": "2", "disclosed_debt": "yes", "borrower_unreachable": "no"},
+    },
+    "tactics": ["insults", "lawsuit_notice"],
+    "date": "2026-03-02",
+}
+
+
+def test_review_lists_every_answer_with_a_change_link(client):
+    walk(client, STORY)
+    html = client.get("/interview/review/").content.decode()
+    for slug in (
+        "lender",
+        "contacts",
+        "contact-borrower",
+        "contact-family",
+        "tactics",
+        "when",
+        "cost",
+    ):
+        assert '/interview/%s/?review=1"' % slug in html
+    assert "银行或信用卡" in html
+    assert "22:30" in html
+    assert "2026-03-02" in html
+
+
+def test_changing_one_answer_from_review_keeps_the_others(client):
+    walk(client, STORY)
+    response = post_step(client, "lender", {"lender_type": "microlender"}, review=True)
+    assert response["Location"] == "/interview/review/"
+    _codes, html = results_codes(client)
+    assert "local_financial_regulator" in html
+    # The family page answers survived.
+    family = client.get("/interview/contact-family/").content.decode()
+    assert re.search(r'name="disclosed_debt" value="yes"[^>]*checked', family)
+
+
+def test_adding_a_person_from_review_asks_about_them_before_the_summary(client):
+    walk(client, STORY)
+    response = post_step(
+        client, "contacts", {"targets": ["borrower", "family", "employer"]}, review=True
+    )
+    assert response["Location"] == "/interview/contact-employer/?review=1"
+    response = post_step(client, "contact-employer", {"calls": "1"}, review=True)
+    assert response["Location"] == "/interview/review/"
+
+
+def test_unticking_a_person_drops_them_from_the_results_but_keeps_their_answers(client):
+    walk(client, STORY)
+    post_step(client, "contacts", {"targets": ["borrower"]}, review=True)
+    codes, _html = results_codes(client)
+    assert "CONTACT__THIRD_PARTY_DISCLOSURE" not in dict(codes)
+    post_step(client, "contacts", {"targets": ["borrower", "family"]}, review=True)
+    codes, _html = results_codes(client)
+    assert dict(codes)["CONTACT__THIRD_PARTY_DISCLOSURE"] == "unlawful"
+
+
+def test_restart_forgets_everything(client):
+    walk(client, STORY)
+    response = client.post("/interview/restart/")
+    assert response["Location"] == "/interview/"
+    assert client.get("/results/")["Location"] == "/interview/lender/"
+
+
+def test_results_page_has_summary_cards_channels_debt_and_disclaimer(client):
+    walk(client, STORY)
+    codes, html = results_codes(client)
+    assert codes[0][1] in ("unlawful", "criminal")
+    assert "项看起来违法" in html
+    assert "法律依据" in html and "<details" in html
+    assert "第一千零三十二条" in html
+    assert "2021年1月1日" in html
+    assert 'data-channel="nfra_12378"' in html
+    assert "欠款仍然需要偿还" in html
+    assert "不是法律意见" in html
+    assert "可能起诉" in html  # the truthful lawsuit notice, named as lawful
+    assert client.get("/results/")["Cache-Control"].startswith("max-age=0")
+
+
+def test_results_page_in_english(client):
+    walk(client, STORY, prefix="/en")
+    _codes, html = results_codes(client, prefix="/en")
+    assert "Your results" in html
+    assert "things they did look unlawful" in html
+    assert "Where to complain" in html
+
+
+SPREAD = [
+    STORY,
+    {"lender_type": "unknown", "targets": {}, "tactics": [], "date": "2026-05-01"},
+    {
+        "lender_type": "consumer_finance",
+        "targets": {"emergency_contact": {"calls": "1", "borrower_unreachable": "yes"}},
+        "date": "2026-05-01",
+    },
+    {
+        "lender_type": "microlender",
+        "targets": {
+            "contacts_list": {"texts": "40", "disclosed_debt": "yes", "asked_to_pay": "yes"},
+            "public": {"messages": "3", "other_channels": ["online_post"]},
+        },
+        "tactics": ["doctored_images", "threat_exposure", "extra_fees"],
+        "date": "2025-12-31",
+    },
+    {
+        "lender_type": "private_lender",
+        "targets": {"borrower": {"calls": "1", "other_channels": ["visit_home"]}},
+        "tactics": ["threat_violence", "refused_to_leave", "stalking"],
+        "continued": "yes",
+        "date": "2026-02-01",
+        "rate": "48",
+    },
+    {
+        "lender_type": "lending_platform",
+        "targets": {
+            "friends": {
+                "calls": "3",
+                "after_stop_request": "yes",
+                "borrower_unreachable": "unsure",
+            },
+            "minor": {"messages": "2"},
+            "colleagues": {"other_channels": ["visit_work"], "disclosed_debt": "unsure"},
+        },
+        "tactics": ["fake_legal_documents", "false_consequences", "push_new_loan"],
+        "date": "2024-06-30",
+        "rate": "30",
+    },
+]
+
+
+def api_request(story):
+    """The API request a tool would send for the same story."""
+    events = []
+    for target, details in story.get("targets", {}).items():
+        flags = {
+            "at_night": details.get("at_night") == "yes",
+            "disclosed_debt": details.get("disclosed_debt") == "yes",
+            "asked_to_pay": details.get("asked_to_pay") == "yes",
+            "after_stop_request": details.get("after_stop_request") == "yes",
+            "borrower_unreachable": details.get("borrower_unreachable") in ("yes", "unsure"),
+        }
+        if details.get("time_of_day"):
+            flags["time_of_day"] = details["time_of_day"]
+        for field, channel in (("calls", "call"), ("texts", "sms"), ("messages", "im")):
+            if int(details.get(field) or 0):
+                events.append(
+                    {
+                        "target": target,
+                        "channel": channel,
+                        "times_per_day": int(details[field]),
+                        **flags,
+                    }
+                )
+        for channel in details.get("other_channels", []):
+            events.append({"target": target, "channel": channel, **flags})
+    body = {
+        "lender_type": story["lender_type"],
+        "conduct_date": story["date"],
+        "events": events,
+        "tactics": story.get("tactics", []),
+        "continued_after_intervention": story.get("continued") == "yes",
+    }
+    if story.get("rate"):
+        body["annual_rate_percent"] = float(story["rate"])
+    return body
+
+
+@pytest.mark.parametrize(
+    "story", SPREAD, ids=["bank", "nothing", "emergency", "microlender", "loan-shark", "platform"]
+)
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["zh", "en"])
+def test_results_page_matches_the_api_for_the_same_story(story, prefix):
+    client = Client()
+    walk(client, story, prefix=prefix)
+    page_codes, html = results_codes(client, prefix=prefix)
+    lang = "en" if prefix else "zh-hans"
+    api = (
+        Client()
+        .post(
+            "/api/v1/assess?lang=%s" % lang,
+            json.dumps(api_request(story)),
+            content_type="application/json",
+        )
+        .json()
+    )
+    api_codes = [(f["code"], f["severity"]) for f in api["findings"]]
+    shown = [c for c in api_codes if c[1] != "lawful"] + [c for c in api_codes if c[1] == "lawful"]
+    assert page_codes == shown
+    assert re.findall(r'data-channel="(\w+)"', html) == [c["code"] for c in api["channels"]]
+    assert api["summary"] in html.replace("&#x27;", "'")
