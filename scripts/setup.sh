@@ -71,3 +71,9 @@ ensure_venv() {
 compile_translations() {
   .venv/bin/python manage.py compilemessages --ignore='.venv/*' --ignore='var/*' -v0
 }
+
+# The subset fonts letter PDFs embed (var/fonts/); returns at once when they
+# are already built from the installed Noto fonts. Takes a few seconds once.
+build_letter_fonts() {
+  .venv/bin/python manage.py build_letter_fonts
+}

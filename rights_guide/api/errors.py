@@ -38,6 +38,12 @@ MESSAGES = {
     "invalid_id_number": _(
         "This is not a valid 18-digit ID number: check the digits and the last character."
     ),
+    "invalid_characters": _(
+        "This contains control or invisible characters that cannot be printed. Remove them."
+    ),
+    "rate_limited": _(
+        "Too many letters were made from this connection. Try again in %(seconds)s seconds."
+    ),
 }
 
 

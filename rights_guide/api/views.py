@@ -86,7 +86,7 @@ def read_json_body(request: HttpRequest, max_bytes: int) -> Any:
         raise _problem(415, "invalid_json") from error
 
 
-def _method_not_allowed() -> HttpResponse:
+def method_not_allowed() -> HttpResponse:
     response = json_response(errors_payload([FieldError("method", "method_not_allowed")]), 405)
     response["Allow"] = "POST"
     return response
@@ -97,7 +97,7 @@ def assess(request: HttpRequest) -> HttpResponse:
     language = request_language(request)
     with translation.override(language):
         if request.method != "POST":
-            return _method_not_allowed()
+            return method_not_allowed()
         try:
             data = read_json_body(request, ASSESS_MAX_BYTES)
             answers = parse_answers(data, today=timezone.localdate())

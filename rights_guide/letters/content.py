@@ -1,0 +1,146 @@
+"""A letter's content: plain, frozen data in one language, ready for the template.
+
+``build_letter`` evaluates the assessment in the request (so citations match
+the conduct date), writes each part for the kind of letter in the
+borrower's own voice, and substitutes the paragraphs the user edited: what
+was edited is what is printed. The template only lays this out; it decides
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from rights_guide.assessment import Assessment, evaluate
+from rights_guide.formatting import format_date, format_datetime
+from rights_guide.letters import labels
+from rights_guide.letters.drafting import Section
+from rights_guide.letters.kinds import KIND_BUILDERS
+from rights_guide.letters.legal import cited_provisions, format_citations
+from rights_guide.letters.request import EDITABLE, LetterRequest
+
+HTML_LANG = {"zh-hans": "zh-Hans", "en": "en"}
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    when: str
+    target: str
+    channel: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Everything one letter prints, already in its language."""
+
+    request: LetterRequest
+    kind: str
+    language: str
+    written_on: datetime.date
+    title: str
+    addressee: str
+    sections: tuple[Section, ...]
+    texts: Mapping[str, str]  # the editable paragraphs as printed
+    generated: Mapping[str, str]  # the same paragraphs as the tool wrote them
+    incidents: tuple[IncidentRow, ...]
+    citations: tuple[str, ...]  # one line per instrument, with its articles
+    evidence: tuple[str, ...]
+    signature: tuple[tuple[str, str], ...]
+    footer: str
+    knowledge_version: str
+
+    @property
+    def html_lang(self) -> str:
+        return HTML_LANG[self.language]
+
+    @property
+    def edited(self) -> frozenset[str]:
+        return frozenset(name for name in EDITABLE if self.request.edited(name) is not None)
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Each non-empty line of a text is one printed paragraph."""
+    return tuple(line.strip() for line in text.split("\n") if line.strip())
+
+
+def numbered_heading(number: int, heading: str, language: str) -> str:
+    """一、投诉人 in Chinese; 1. Complainant in English."""
+    digits = "一二三四五六七八九十"
+    shown = digits[number - 1] if language != "en" and number <= len(digits) else str(number)
+    return _("%(number)s. %(heading)s") % {"number": shown, "heading": heading}
+
+
+def incident_rows(request: LetterRequest) -> tuple[IncidentRow, ...]:
+    """The recorded contacts in time order, whatever order they were entered in."""
+    return tuple(
+        IncidentRow(
+            when=format_datetime(incident.when, request.language),
+            target=str(labels.TARGETS[incident.target]),
+            channel=str(labels.CHANNELS[incident.channel]),
+            description=incident.description,
+        )
+        for incident in sorted(request.incidents, key=lambda i: i.when)
+    )
+
+
+def build_letter(
+    request: LetterRequest,
+    *,
+    today: datetime.date | None = None,
+    assessment: Assessment | None = None,
+) -> Letter:
+    """Write the letter a request describes, in the request's language, dated ``today``."""
+    written_on = today or timezone.localdate()
+    assessment = assessment or evaluate(request.answers)
+    with translation.override(request.language):
+        draft = KIND_BUILDERS[request.kind](request, assessment)
+        texts = {}
+        for name in EDITABLE:  # what was edited is what is printed
+            edited = request.edited(name)
+            texts[name] = draft.texts[name] if edited is None else edited
+        citations = format_citations(
+            cited_provisions(assessment, kind=request.kind, written_on=written_on),
+            request.language,
+        )
+        sections = []
+        for section in draft.sections:
+            if section.part == "text":
+                if not texts[section.name]:
+                    continue  # a paragraph the user emptied is left out, heading and all
+                section = replace(section, paragraphs=split_paragraphs(texts[section.name]))
+            if (section.part == "incidents" and not request.incidents) or (
+                section.part == "legal" and not citations
+            ):
+                continue
+            if section.heading:
+                number = sum(1 for s in sections if s.heading) + 1
+                section = replace(
+                    section, heading=numbered_heading(number, section.heading, request.language)
+                )
+            sections.append(section)
+        return Letter(
+            request=request,
+            kind=request.kind,
+            language=request.language,
+            written_on=written_on,
+            title=str(labels.KIND_TITLES[request.kind]),
+            addressee=draft.addressee,
+            sections=tuple(sections),
+            texts=texts,
+            generated=dict(draft.texts),
+            incidents=incident_rows(request),
+            citations=citations,
+            evidence=tuple(draft.evidence),
+            signature=(*draft.signature, (_("Date"), format_date(written_on))),
+            footer=_(
+                "Prepared with the Collection Rights Guide, a legal-information tool. "
+                "It is not legal advice."
+            ),
+            knowledge_version=assessment.knowledge_version,
+        )

@@ -1,0 +1,182 @@
+"""The facts of a letter, told only from what the borrower entered.
+
+Every sentence here comes from one answer: a contact event, a tactic, the
+rate or an incident. Nothing is added for effect: a letter that claims a
+threat nobody reported, or harm nobody described, weakens the borrower's
+case and could expose them. Sentences are whole translatable units with
+named placeholders, joined as sentences, never built from fragments.
+Texts come out in the active language, so callers run inside
+``translation.override``.
+"""
+
+from __future__ import annotations
+
+from babel.lists import format_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+from rights_guide.assessment import Assessment, Event
+from rights_guide.formatting import babel_locale, format_percent, format_time
+from rights_guide.knowledge.model import SEVERITY_RANK, TARGETS
+from rights_guide.letters import labels
+from rights_guide.letters.request import LetterRequest
+
+# Everyone but the borrower, in the order a letter names them.
+THIRD_PARTIES = tuple(code for code in TARGETS if code != "borrower")
+VISITS = frozenset({"visit_home", "visit_work"})
+PUBLIC_CHANNELS = frozenset({"online_post"})
+
+
+def numbered(number: int, text: str) -> str:
+    """A numbered item: "1. text" in English, "1．text" in Chinese."""
+    return _("%(number)s. %(text)s") % {"number": number, "text": text}
+
+
+def join_items(items: list[str]) -> str:
+    """A list of short items in a sentence: "a, b and c" / "a、b和c" (CLDR list patterns)."""
+    return format_list(items, locale=babel_locale())
+
+
+def join_clauses(items: list[str]) -> str:
+    """A list of phrases that may contain commas: "a; b" / "a；b"."""
+    return pgettext("separator between list items that contain commas", "; ").join(items)
+
+
+def target_label(code: str) -> str:
+    return str(labels.TARGETS[code])
+
+
+def third_parties(request: LetterRequest) -> list[str]:
+    """Codes of the people other than the borrower who were contacted, in a stable order."""
+    seen = {e.target for e in request.answers.events} | {i.target for i in request.incidents}
+    return [code for code in THIRD_PARTIES if code in seen]
+
+
+def contact_list_used(request: LetterRequest) -> bool:
+    return "contacts_list" in third_parties(request)
+
+
+def channels_used(request: LetterRequest) -> set[str]:
+    return {e.channel for e in request.answers.events} | {i.channel for i in request.incidents}
+
+
+def event_paragraph(event: Event) -> str:
+    """Everything one contact event says, as consecutive whole sentences."""
+    target = target_label(event.target)
+    sentences = [labels.CONTACT_SENTENCES[event.channel] % {"target": target}]
+    if event.times_per_day > 1:
+        sentences.append(
+            ngettext(
+                "On the worst day this happened %(count)s time.",
+                "On the worst day this happened %(count)s times.",
+                event.times_per_day,
+            )
+            % {"count": event.times_per_day}
+        )
+    if event.time_of_day is not None:
+        sentences.append(_("It happened at %(time)s.") % {"time": format_time(event.time_of_day)})
+    if event.night:
+        sentences.append(_("This happened at night, between 22:00 and 08:00."))
+    if event.target != "borrower":
+        if event.disclosed_debt:
+            sentences.append(_("They told %(target)s about my debt.") % {"target": target})
+        if event.asked_to_pay:
+            sentences.append(_("They asked %(target)s to pay my debt.") % {"target": target})
+        if not event.borrower_unreachable:
+            sentences.append(_("At the time they could reach me directly."))
+    if event.after_stop_request:
+        sentences.append(
+            _("This went on after I had asked them to stop.")
+            if event.target == "borrower"
+            else _("This went on after %(target)s had asked them to stop.") % {"target": target}
+        )
+    return sentence_join(sentences)
+
+
+def sentence_join(sentences: list[str]) -> str:
+    """Whole sentences one after another: a space between them in English, none in Chinese."""
+    text = sentences[0]
+    for sentence in sentences[1:]:
+        text = _("%(sentence)s %(next)s") % {"sentence": text, "next": sentence}
+    return text
+
+
+def conduct_paragraphs(request: LetterRequest, assessment: Assessment) -> list[str]:
+    """The numbered paragraphs of what happened, from the events, tactics and rate entered."""
+    answers = request.answers
+    paragraphs = list(dict.fromkeys(event_paragraph(event) for event in answers.events))
+    tactics = [
+        str(labels.TACTIC_SENTENCES[t]) for t in labels.TACTIC_SENTENCES if t in answers.tactics
+    ]
+    if tactics:
+        paragraphs.append(sentence_join(tactics))
+    rate_findings = [
+        f for f in assessment.findings if f.code.startswith("RATE__") and f.severity != "lawful"
+    ]
+    if rate_findings and answers.annual_rate_percent is not None:
+        paragraphs.append(
+            _("The comprehensive annual cost of the loan is %(rate)s.")
+            % {"rate": format_percent(answers.annual_rate_percent)}
+        )
+    if answers.continued_after_intervention:
+        paragraphs.append(_("This went on after the police or a regulator had stepped in."))
+    return [numbered(n, text) for n, text in enumerate(paragraphs, start=1)]
+
+
+def incidents_sentence(request: LetterRequest) -> str | None:
+    count = len(request.incidents)
+    if not count:
+        return None
+    return ngettext(
+        "I recorded %(count)s contact in the table below.",
+        "I recorded %(count)s contacts in the table below.",
+        count,
+    ) % {"count": count}
+
+
+def conduct_to_stop(request: LetterRequest, assessment: Assessment) -> list[str]:
+    """Short names of the conduct the borrower asks to stop: what the engine found at fault."""
+    items: list[str] = []
+    for finding in assessment.findings:
+        if finding.code in labels.FINDING_CONDUCT:
+            if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["breach"]:
+                items.append(str(labels.FINDING_CONDUCT[finding.code]))
+        elif finding.rule.tactics and finding.severity != "lawful":
+            items.extend(
+                str(labels.TACTIC_CONDUCT[code])
+                for code in labels.TACTIC_CONDUCT
+                if code in finding.rule.tactics & request.answers.tactics
+            )
+    return list(dict.fromkeys(items))
+
+
+def evidence_items(request: LetterRequest) -> list[str]:
+    """What the borrower should attach, given what they said happened."""
+    channels = channels_used(request)
+    tactics = request.answers.tactics
+    items = [_("The loan contract, or screenshots of the loan in the app")]
+    if "call" in channels:
+        items.append(
+            _("Call logs showing the collectors' numbers, dates and times, and any recordings")
+        )
+    if "sms" in channels:
+        items.append(_("Screenshots of the text messages, showing the sender and time"))
+    if "im" in channels:
+        items.append(_("Screenshots of the chat messages, showing the account and time"))
+    if channels & VISITS:
+        items.append(_("Photos, video or notes of the visits: when, where and who came"))
+    if "letter" in channels:
+        items.append(pgettext("evidence", "The letters received"))
+    if channels & PUBLIC_CHANNELS or "public" in third_parties(request):
+        items.append(
+            _(
+                "Screenshots of the posts, showing who posted them, where, when and how many saw them"
+            )
+        )
+    if any(code != "borrower" for code in third_parties(request)):
+        items.append(_("Written accounts or screenshots from the people who were contacted"))
+    if "doctored_images" in tactics:
+        items.append(_("The doctored images, with who sent them and when"))
+    if "fake_legal_documents" in tactics:
+        items.append(_("The documents made to look like court papers or lawyer's letters"))
+    return items

@@ -1,0 +1,63 @@
+"""The subset fonts: built once, found by code point, and optional."""
+
+import itertools
+import json
+
+import pytest
+from django.core.management import call_command
+
+from rights_guide.letters.fontbuild import build_fonts
+from rights_guide.letters.fonts import MANIFEST_NAME, base_codepoints, load_font_plan
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("fonts")
+    built, manifest = build_fonts(directory)
+    assert built
+    return directory, manifest
+
+
+def test_the_build_writes_a_base_pair_and_extension_faces(built):
+    directory, manifest = built
+    faces = manifest["faces"]
+    assert [(f["family"], f["weight"]) for f in faces[:2]] == [
+        ("Letter Serif", 400),
+        ("Letter Serif", 700),
+    ]
+    extensions = faces[2:]
+    assert len(extensions) >= 10
+    assert all(f["first"] <= f["last"] for f in extensions)
+    assert all(a["last"] < b["first"] for a, b in itertools.pairwise(extensions))
+    for face in faces:
+        assert (directory / face["file"]).stat().st_size > 100_000
+    assert json.loads((directory / MANIFEST_NAME).read_text()) == manifest
+
+
+def test_a_second_build_is_skipped_until_forced(built):
+    directory, manifest = built
+    assert build_fonts(directory) == (False, manifest)
+
+
+def test_rare_characters_are_found_in_extension_faces_and_common_ones_in_the_base(built):
+    directory, _manifest = built
+    plan = load_font_plan(directory)
+    assert plan.extensions_for(set("投诉书 Letter，。㎡")) == []
+    assert len(plan.extensions_for(set("䶮𠮷堃昇"))) == 4
+    assert {ord(c) for c in "投诉，㎡"} <= base_codepoints()
+    assert "Letter Serif Ext 01" in plan.base_css  # every family is listed up front
+
+
+def test_without_a_build_only_the_system_fonts_are_listed(tmp_path):
+    plan = load_font_plan(tmp_path)
+    assert "@font-face" not in plan.base_css
+    assert '"Noto Serif CJK SC"' in plan.base_css
+    assert plan.extensions_for(set("䶮")) == []
+
+
+def test_the_command_reports_what_it_did(settings, tmp_path, capsys):
+    settings.VAR_DIR = tmp_path
+    call_command("build_letter_fonts")
+    assert "Built" in capsys.readouterr().out
+    call_command("build_letter_fonts", verbosity=2)
+    assert "up to date" in capsys.readouterr().out

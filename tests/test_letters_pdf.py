@@ -1,0 +1,151 @@
+"""Real PDFs, read back with poppler: text, fonts, glyphs, pages, size, and reproducibility."""
+
+import pytest
+
+from bench.letter_pdf import REFERENCE  # the benchmark's two-page letter with 15 incidents
+from rights_guide.letters import LetterSnapshot, render_letter_pdf, snapshot_letter
+from rights_guide.letters import render as letter_render
+from rights_guide.letters.fontbuild import build_fonts
+from rights_guide.letters.fonts import fonts_dir
+from tests.test_letters_support import (
+    RARE_NAME,
+    drawn_characters,
+    letter_data,
+    make_letter,
+    make_pdf,
+    pdf_fonts,
+    pdf_info,
+    pdf_pages,
+    pdf_text,
+    squeezed,
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _letter_fonts():
+    """The subset fonts, as the set-up scripts build them (a no-op when already built)."""
+    build_fonts(fonts_dir())
+
+
+@pytest.fixture(scope="module")
+def chinese_pdf():
+    return make_pdf(REFERENCE)
+
+
+@pytest.fixture(scope="module")
+def english_pdf():
+    edited = {
+        "facts": "I wrote these facts myself: they phoned my sister Mary eleven times.",
+        "closing": "Kind regards, and please reply by post.",
+    }
+    return make_pdf(letter_data(kind="lender", language="en", paragraphs=edited))
+
+
+def test_the_chinese_letter_reads_back_with_every_name_and_citation(chinese_pdf):
+    text = squeezed(pdf_text(chinese_pdf))
+    assert "投诉书" in text
+    assert REFERENCE["complainant"]["name"] in text
+    assert squeezed(REFERENCE["complainant"]["address"]) in text
+    assert "某某消费金融有限公司" in text
+    assert (
+        "《中华人民共和国民法典》第九百九十七条、第一千零二十四条、第一千零三十二条和第一千零三十八条"
+        in text
+    )
+    assert "《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（二）项" in text
+    assert "第1页/共2页" in text and "第2页/共2页" in text
+    assert "不构成法律意见" in text
+
+
+def test_rare_name_characters_and_square_metres_are_drawn_not_blank(chinese_pdf):
+    drawn = drawn_characters(chinese_pdf)
+    for character in "䶮𠮷堃昇㎡" + "某消费金融有限公司投诉书":
+        assert character in drawn, "%s (U+%04X) has no outline in the PDF" % (
+            character,
+            ord(character),
+        )
+
+
+def test_every_font_is_embedded_and_subset(chinese_pdf, english_pdf):
+    for pdf in (chinese_pdf, english_pdf):
+        fonts = pdf_fonts(pdf)
+        assert fonts
+        assert all(font["emb"] == "yes" and font["sub"] == "yes" for font in fonts), fonts
+        assert all(font["uni"] == "yes" for font in fonts), fonts  # text can be copied out
+
+
+def test_the_reference_letter_is_two_tagged_a4_pages_under_250_kb(chinese_pdf):
+    info = pdf_info(chinese_pdf)
+    assert pdf_pages(chinese_pdf) == 2
+    assert info["Tagged"].strip() == "yes"
+    assert info["Title"].strip() == "投诉书"
+    assert "595.276 x 841.89 pts (A4)" in info["Page size"]
+    assert len(chinese_pdf) <= 250 * 1024
+
+
+def test_the_incident_table_repeats_its_header_on_each_page():
+    many = [
+        {
+            "when": "2026-10-%02dT%02d:%02d" % (1 + n % 28, 8 + n % 12, n),
+            "target": "colleagues",
+            "channel": "call",
+            "description": "第%d次：对方打电话给我的同事，说我欠钱不还，要求他转告我当天还清。" % n,
+        }
+        for n in range(1, 51)
+    ]
+    pdf = make_pdf(letter_data(incidents=many))
+    assert pdf_pages(pdf) >= 3
+    text = squeezed(pdf_text(pdf))
+    assert text.count("时间对象方式经过") >= 2  # the header again at the top of the next page
+    assert all("第%d次：" % n in text for n in range(1, 51))
+
+
+def test_edited_paragraphs_are_what_the_english_pdf_prints(english_pdf):
+    text = " ".join(pdf_text(english_pdf).split())
+    assert "I wrote these facts myself: they phoned my sister Mary eleven times." in text
+    assert "Kind regards, and please reply by post." in text
+    assert "did the following while collecting my debt" not in text
+    assert "Page 1 of" in text
+    assert "Complaint about improper debt collection" in text
+    assert "29 November 2026" in text
+
+
+def test_a_snapshot_reprints_the_same_pdf_byte_for_byte():
+    letter = make_letter()
+    snapshot = snapshot_letter(letter)
+    stored = LetterSnapshot.from_data(snapshot.to_data())
+    assert stored == snapshot
+    assert stored.request["complainant"]["name"] == RARE_NAME
+    assert stored.render_pdf() == snapshot.render_pdf()
+    assert stored.content_disposition.startswith('attachment; filename="complaint-to-regulator-')
+
+
+def test_without_the_built_fonts_the_system_font_still_draws_rare_characters(settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # no var/fonts here: the renderer falls back to Noto
+    letter_render._state.pop("renderer", None)
+    try:
+        pdf = make_pdf()
+        names = " ".join(font["name"] for font in pdf_fonts(pdf))
+        assert "Letter-Serif" not in names and "Noto" in names
+        assert set("䶮𠮷堃昇㎡") <= drawn_characters(pdf)
+    finally:
+        letter_render._state.pop("renderer", None)
+
+
+def test_a_stored_letter_keeps_its_own_css_even_after_the_stylesheet_changes():
+    snapshot = snapshot_letter(make_letter())
+    older = snapshot.html.replace("size: A4;", "size: A5;")  # as if printed with older CSS
+    assert older != snapshot.html
+    assert "419.528 x 595.276 pts" in pdf_info(render_letter_pdf(older))["Page size"]  # A5
+    assert "(A4)" in pdf_info(snapshot.render_pdf())["Page size"]
+
+
+def test_warming_up_a_worker_registers_the_fonts_before_the_first_letter():
+    letter_render._state.pop("renderer", None)
+    letter_render.warm_up()
+    renderer = letter_render._state["renderer"]
+    assert "Letter Serif" in renderer.plan.base_css
+    assert renderer.extensions == {}  # rare-character faces wait until a letter needs them
+    make_pdf()
+    needed = renderer.plan.extensions_for(set(RARE_NAME))
+    assert len(needed) == 4  # 䶮 (Ext A), 𠮷 (Ext B), 堃 and 昇 each in their own face
+    assert set(renderer.extensions) == set(needed)
