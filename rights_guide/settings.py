@@ -78,9 +78,7 @@ MIDDLEWARE = [
     "rights_guide.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages travel compressed over slow phone networks; Django pads compressed
-    # responses at random to blunt BREACH-style attacks on the CSRF token.
-    "django.middleware.gzip.GZipMiddleware",
+    "rights_guide.security.CompressPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,6 +179,11 @@ if not DEBUG:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # DJANGO_CSRF_TRUSTED_ORIGINS: e.g. https://example.org, when proxied.
     CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+# DJANGO_TRUSTED_PROXIES: how many reverse proxies in front of the app append
+# to X-Forwarded-For (0 = none: the client is REMOTE_ADDR). Rate limits key on
+# the address the outermost trusted proxy saw, never on a client's own claim.
+TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 
 # Logging: requests are logged without query strings or bodies so that no
 # answer, name or phone number reaches a log file (see rights_guide.logs).

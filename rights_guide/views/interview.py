@@ -16,6 +16,7 @@ from rights_guide.assessment import evaluate
 from rights_guide.interview import answers as store
 from rights_guide.interview.review import describe
 from rights_guide.interview.steps import ALL_STEPS, applicable_steps, first_unanswered, neighbours
+from rights_guide.letterflow.kinds import available_kinds
 from rights_guide.presenters import present_assessment
 
 
@@ -116,7 +117,8 @@ def results(request: HttpRequest) -> HttpResponse:
         return redirect(_step_url(pending))
     assessment = evaluate(store.to_answers(answers, today=timezone.localdate()))
     result = present_assessment(assessment, translation.get_language())
-    return render(request, "rights_guide/results.html", {"result": result})
+    letters = available_kinds(result["lender_type"], [c["code"] for c in result["channels"]])
+    return render(request, "rights_guide/results.html", {"result": result, "letters": letters})
 
 
 @require_POST

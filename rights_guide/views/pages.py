@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from rights_guide.knowledge import get_knowledge
+from rights_guide.models import StoredLetter
 
 
 @require_GET
@@ -30,7 +31,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def delete_my_data(request: HttpRequest) -> HttpResponse:
-    """Erase everything this browser's session holds, at once, on request."""
+    """Erase everything this browser's session holds, and the letters it made, at once."""
+    StoredLetter.forget(request.session)
     request.session.flush()
     messages.success(request, _("Everything you entered has been deleted from our server."))
     return redirect("privacy")
