@@ -13,16 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from rights_guide.assessment.answers import Answers, Event
+from rights_guide.assessment.answers import Answers
 from rights_guide.assessment.compiled import (
     Citation,
     CompiledRules,
-    compile_match,
     compiled,
-    event_bits,
 )
 from rights_guide.knowledge import get_knowledge
-from rights_guide.knowledge.model import SEVERITY_RANK, EventMatch, Knowledge, Rule
+from rights_guide.knowledge.model import SEVERITY_RANK, Knowledge, Rule
 
 __all__ = ["Assessment", "Citation", "Finding", "evaluate"]
 
@@ -81,14 +79,6 @@ def context_flags(answers: Answers) -> frozenset[str]:
     if answers.continued_after_intervention:
         flags.add("continued_after_intervention")
     return frozenset(flags)
-
-
-def event_matches(match: EventMatch, event: Event) -> bool:
-    """Whether one event fits one of a rule's event patterns (for tests and tools)."""
-    fast = compile_match(0, match)
-    return (
-        event_bits(event) & fast.care == fast.want and fast.low <= event.times_per_day <= fast.high
-    )
 
 
 def _rate_matches(rule: Rule, answers: Answers) -> bool:

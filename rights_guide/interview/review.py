@@ -9,7 +9,7 @@ from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from rights_guide.interview.steps import Step, applicable_steps
+from rights_guide.interview.steps import applicable_steps
 
 
 def _display(field: forms.Field, value: Any) -> str:
@@ -36,7 +36,3 @@ def describe(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
                 rows.append({"label": str(field.label), "value": _display(field, stored.get(name))})
         sections.append({"step": step, "rows": rows, "answered": stored is not None})
     return sections
-
-
-def step_title(step: Step) -> str:
-    return str(step.title)
