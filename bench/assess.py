@@ -28,21 +28,12 @@ django.setup()
 
 from bench._server import gunicorn, wrk  # noqa: E402
 from rights_guide.assessment import evaluate, parse_answers  # noqa: E402
+from rights_guide.knowledge.model import CHANNELS  # noqa: E402
+from rights_guide.knowledge.model import TARGETS as MODEL_TARGETS  # noqa: E402
 from rights_guide.presenters import assessment_json  # noqa: E402
 
-TARGETS = [
-    "borrower",
-    "emergency_contact",
-    "family",
-    "friends",
-    "contacts_list",
-    "employer",
-    "colleagues",
-    "public",
-    "minor",
-    "borrower",
-]
-CHANNELS = ["call", "sms", "im", "visit_home", "visit_work", "letter", "online_post"]
+# Every kind of person once, and the borrower twice, over every channel.
+TARGETS = [*MODEL_TARGETS, "borrower"]
 
 REQUEST = {
     "lender_type": "lending_platform",

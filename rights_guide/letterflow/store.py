@@ -17,7 +17,7 @@ from django.contrib.sessions.backends.base import SessionBase
 
 from rights_guide.assessment import FieldError, answers_to_data
 from rights_guide.interview import answers as interview_store
-from rights_guide.letters import InvalidLetterRequest, LetterRequest, parse_letter_request
+from rights_guide.letters import LetterRequest, parse_letter_request
 
 SESSION_KEY = "letters"
 DETAILS_FIELDS = {
@@ -120,6 +120,3 @@ def route_errors(
         else:
             other.append(error)
     return by_field, by_row, other
-
-
-__all__ = ["InvalidLetterRequest"]

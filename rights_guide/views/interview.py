@@ -77,9 +77,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(_step_url(before, review=review) if before else reverse("home"))
     else:
         form = current.make_form(answers)
-        form = current.make_form(
-            answers, initial=_initial(form, answers.get(slug), store.draft(request.session, slug))
-        )
+        form.initial = _initial(form, answers.get(slug), store.draft(request.session, slug))
     before, _after = neighbours(answers, current)
     return render(
         request,
