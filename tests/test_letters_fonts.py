@@ -5,8 +5,10 @@ import json
 
 import pytest
 from django.core.management import call_command
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
 
-from rights_guide.letters.fontbuild import build_fonts
+from rights_guide.letters.fontbuild import build_fonts, find_source_faces
 from rights_guide.letters.fonts import MANIFEST_NAME, base_codepoints, load_font_plan
 
 
@@ -32,6 +34,34 @@ def test_the_build_writes_a_base_pair_and_extension_faces(built):
     for face in faces:
         assert (directory / face["file"]).stat().st_size > 100_000
     assert json.loads((directory / MANIFEST_NAME).read_text()) == manifest
+
+
+def _bounds(font: TTFont, character: str):
+    glyphs = font.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[font.getBestCmap()[ord(character)]].draw(pen)
+    return pen.bounds
+
+
+def test_the_base_faces_are_truetype_with_the_source_outlines(built):
+    """Every letter embeds the base faces: TrueType outlines subset faster and embed smaller."""
+    directory, manifest = built
+    sources = find_source_faces()
+    for face in manifest["faces"][:2]:
+        with (
+            TTFont(directory / face["file"]) as base,
+            TTFont(
+                sources[face["weight"]].path, fontNumber=sources[face["weight"]].index
+            ) as source,
+        ):
+            assert "glyf" in base and "CFF " not in base
+            for character in "投诉书永，A1":
+                converted, original = _bounds(base, character), _bounds(source, character)
+                assert converted is not None, character
+                # The quadratic curves stay within a unit or two of the cubic originals.
+                assert all(abs(a - b) <= 2 for a, b in zip(converted, original, strict=True)), (
+                    character
+                )
 
 
 def test_a_second_build_is_skipped_until_forced(built):

@@ -146,9 +146,13 @@ def pdf_fonts(pdf: bytes) -> list[dict[str, str]]:
 
 
 def drawn_characters(pdf: bytes) -> set[str]:
-    """Characters that some embedded font in the PDF draws with a real outline."""
+    """Characters that some embedded font in the PDF draws with a real outline.
+
+    Embedded fonts are OpenType with CFF outlines (``/Subtype /OpenType``) or
+    TrueType (a ``FontFile2`` stream, the only kind with ``/Length1``).
+    """
     drawn = set()
-    pattern = re.compile(rb"<<([^<>]*?/Subtype\s*/OpenType[^<>]*?)>>\s*stream\r?\n")
+    pattern = re.compile(rb"<<([^<>]*?(?:/Subtype\s*/OpenType|/Length1\s)[^<>]*?)>>\s*stream\r?\n")
     for match in pattern.finditer(pdf):
         length = int(re.search(rb"/Length (\d+)", match.group(1)).group(1))
         font = TTFont(io.BytesIO(zlib.decompress(pdf[match.end() : match.end() + length])))

@@ -26,7 +26,7 @@ from pathlib import Path
 from django.conf import settings
 
 MANIFEST_NAME = "letter-fonts.json"
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4
 # Installed by fonts-noto-cjk: full coverage, the last resort for any character.
 SYSTEM_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
 # What the base faces cover besides GB2312 (see fontbuild.py).
@@ -115,7 +115,7 @@ def read_manifest(directory: Path) -> list[dict]:
         return []
     for face in faces:
         name = face.get("file", "") if isinstance(face, dict) else ""
-        if "/" in name or not name.endswith(".otf") or not (directory / name).is_file():
+        if "/" in name or not name.endswith((".otf", ".ttf")) or not (directory / name).is_file():
             return []
     return faces
 
