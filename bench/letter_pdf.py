@@ -15,7 +15,10 @@ and ㎡) and reports, all measured in this run on this machine:
 - the cost of the tagged PDF (``pdf_tags``) that the renderer always writes;
 - headless Chromium's ``page.pdf()`` of the same HTML in a warm browser
   (Debian's /usr/bin/chromium through Playwright; never ``playwright install``),
-  which WeasyPrint should beat by at least 2×.
+  which WeasyPrint should beat by at least 2×, with the processor time each
+  side spent (Chromium's summed over all its processes);
+- ``chromium --headless --print-to-pdf`` of the same HTML file, a fresh
+  browser per letter, as a script without a resident browser would do it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -173,6 +177,64 @@ def cold_runs(html: str, runs: int) -> list[tuple[float, float, float]]:
     return results
 
 
+def print_to_pdf_runs(html: str, runs: int) -> list[tuple[float, int]]:
+    """(seconds, PDF bytes) of ``chromium --headless --print-to-pdf``, a fresh browser each run."""
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "letter.html"
+        page.write_text(html, encoding="utf-8")
+        for run in range(runs):
+            output = Path(folder) / ("letter-%d.pdf" % run)
+            profile = Path(folder) / ("profile-%d" % run)
+            command = [
+                CHROMIUM,
+                "--headless",
+                *CHROMIUM_ARGS,
+                "--user-data-dir=%s" % profile,
+                "--no-pdf-header-footer",
+                "--print-to-pdf=%s" % output,
+                page.as_uri(),
+            ]
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True, timeout=60)
+            results.append((time.perf_counter() - start, output.stat().st_size))
+            shutil.rmtree(profile, ignore_errors=True)
+    return results
+
+
+def processor_seconds(pids: list[int]) -> float:
+    """User and system time the given processes have used so far (from /proc)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path("/proc/%d/stat" % pid).read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process has ended
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def chromium_pids() -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if "chromium" in os.readlink(entry / "exe"):
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return pids
+
+
+def processor_ms_per_call(function, pids: list[int] | None, calls: int) -> float:
+    """Processor time per call: this process's, or the given processes' summed."""
+    clock = (lambda: processor_seconds(pids)) if pids else time.process_time
+    start = clock()
+    for _ in range(calls):
+        function()
+    return (clock() - start) / calls * 1000
+
+
 class Chromium:
     """A warm headless Chromium page holding the letter, for ``page.pdf()``."""
 
@@ -187,6 +249,7 @@ class Chromium:
         self.page.route("**/*", lambda route: route.abort())
         self.page.set_content(html, wait_until="load")
         self.pdf()
+        self.pids = chromium_pids()  # browser, GPU, network and this page's renderer
 
     def pdf(self) -> bytes:
         return self.page.pdf(format="A4", prefer_css_page_size=True)
@@ -240,6 +303,9 @@ def main() -> None:
     parser.add_argument("--renders", type=int, default=200, help="renders for the memory check")
     parser.add_argument("--warm", type=int, default=30, help="timed renders of each kind")
     parser.add_argument("--cold-runs", type=int, default=5, help="fresh processes timed")
+    parser.add_argument(
+        "--print-runs", type=int, default=5, help="chromium --print-to-pdf runs timed"
+    )
     args = parser.parse_args()
 
     html = reference_html()
@@ -298,6 +364,9 @@ def main() -> None:
         weasy_again, chrome_loading = interleaved(
             lambda: render_letter_pdf(html), chromium.load_and_pdf, args.warm, block=5
         )
+        weasy_cpu = processor_ms_per_call(lambda: render_letter_pdf(html), None, 10)
+        chrome_cpu = processor_ms_per_call(chromium.pdf, chromium.pids, 10)
+        chrome_cpu_python = processor_ms_per_call(chromium.pdf, None, 10)
     finally:
         chromium.close()
     ratio = statistics.median(chrome) / statistics.median(weasy)
@@ -311,6 +380,23 @@ def main() -> None:
     print(
         "  WeasyPrint is %.1f× faster than that (WeasyPrint %s)"
         % (statistics.median(chrome_loading) / statistics.median(weasy_again), ms(weasy_again))
+    )
+    print(
+        "  Processor time per PDF: WeasyPrint %.0f ms; Chromium %.0f ms in its own processes"
+        " (+%.0f ms in Playwright's client)" % (weasy_cpu, chrome_cpu, chrome_cpu_python)
+    )
+
+    printed = print_to_pdf_runs(html, args.print_runs)
+    print(
+        "\nchromium --headless --print-to-pdf, a fresh browser per letter (%d runs):" % len(printed)
+    )
+    print(
+        "  %s, %.1f KB; WeasyPrint cold (fresh process) %.0f ms"
+        % (
+            ms([seconds for seconds, _size in printed]),
+            printed[-1][1] / 1024,
+            statistics.median(c[2] for c in cold) * 1000,
+        )
     )
 
 
