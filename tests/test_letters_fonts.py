@@ -1,10 +1,12 @@
 """The subset fonts: built once, found by code point, and optional."""
 
+import io
 import itertools
 import json
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
@@ -13,10 +15,19 @@ from rights_guide.letters.fonts import MANIFEST_NAME, base_codepoints, load_font
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("fonts")
-    built, manifest = build_fonts(directory)
-    assert built
+def built_by_the_command(tmp_path_factory):
+    """One build (about 15 s) through the set-up command, shared by this module's tests."""
+    var_dir = tmp_path_factory.mktemp("var")
+    output = io.StringIO()
+    with override_settings(VAR_DIR=var_dir):
+        call_command("build_letter_fonts", stdout=output)
+    directory = var_dir / "fonts"
+    return directory, json.loads((directory / MANIFEST_NAME).read_text()), output.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(built_by_the_command):
+    directory, manifest, _output = built_by_the_command
     return directory, manifest
 
 
@@ -85,9 +96,9 @@ def test_without_a_build_only_the_system_fonts_are_listed(tmp_path):
     assert plan.extensions_for(set("䶮")) == []
 
 
-def test_the_command_reports_what_it_did(settings, tmp_path, capsys):
-    settings.VAR_DIR = tmp_path
-    call_command("build_letter_fonts")
-    assert "Built" in capsys.readouterr().out
+def test_the_command_reports_what_it_did(built_by_the_command, settings, capsys):
+    directory, manifest, output = built_by_the_command
+    assert output == "Built %d letter font files in %s\n" % (len(manifest["faces"]), directory)
+    settings.VAR_DIR = directory.parent
     call_command("build_letter_fonts", verbosity=2)
     assert "up to date" in capsys.readouterr().out
