@@ -1,7 +1,15 @@
 """gunicorn settings: ``gunicorn -c python:rights_guide.gunicorn_conf rights_guide.wsgi``.
 
-Workers are recycled now and then so a process that renders letters cannot
-grow without bound, and each worker warms the PDF renderer before it takes
+Threaded workers (``gthread``): a letter rendering, or waiting for a render
+slot (rights_guide.letters.slots), holds one thread, not a whole worker, so
+pages keep answering while letters render. Renders are limited machine-wide
+by the slots, not by the number of threads.
+
+Workers are recycled when they have grown past GUNICORN_MAX_MEMORY_MB
+(checked after each request) or, as a backstop, after a large and jittered
+number of requests: each new worker spends about two seconds warming the
+PDF renderer, so recycling every few hundred requests (as before) cost
+visible latency under load. Each worker warms the renderer before it takes
 requests, so no visitor pays the first letter's second of start-up.
 """
 
@@ -9,12 +17,28 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-max_requests = 500
-max_requests_jitter = 50
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+max_requests = 20_000
+max_requests_jitter = 4_000
 timeout = 30
+MAX_MEMORY_MB = int(os.environ.get("GUNICORN_MAX_MEMORY_MB", "400"))
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def resident_megabytes() -> float:
+    """This process's resident memory, from /proc (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE_SIZE / 2**20
 
 
 def post_worker_init(worker):
     from rights_guide.letters import warm_up
 
     warm_up()
+
+
+def post_request(worker, request, environ, response):
+    if resident_megabytes() > MAX_MEMORY_MB and worker.alive:
+        worker.log.info("Worker %s uses over %d MB: recycling it", worker.pid, MAX_MEMORY_MB)
+        worker.alive = False

@@ -28,3 +28,13 @@ class ScrubPersonalData(logging.Filter):
         elif isinstance(record.args, dict):
             record.args = {key: scrub(arg) for key, arg in record.args.items()}
         return True
+
+
+class WithoutTraceback(logging.Filter):
+    """Log the message alone: for expected noise such as a bad Host header from a scanner."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True

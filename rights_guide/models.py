@@ -1,11 +1,13 @@
-"""Database tables of the app: downloaded letters and rate-limit buckets, both expiring.
+"""Database tables of the app: cases, downloaded letters and rate-limit buckets, all expiring.
 
+``Case`` (rights_guide.cases.models) holds everything one visitor entered.
 ``StoredLetter`` keeps a downloaded letter as its snapshot (the inputs and
 the rendered HTML, ``rights_guide.letters.LetterSnapshot``) so the visitor
-can download exactly the same PDF again, for as long as their answers live
-(``SESSION_COOKIE_AGE``, set by DJANGO_SESSION_HOURS). It holds a name and
-perhaps an ID number, so it expires with the session and is reachable only
-through a random token remembered in that session.
+can download exactly the same PDF again. It holds a name and perhaps an ID
+number, so it belongs to its case by foreign key: it is deleted with the
+case ("start again", "delete everything", expiry), however many letters
+the case made, and it is reachable only through a random token checked
+against the visitor's own case.
 
 ``RateLimitBucket`` holds one token bucket per client and scope for the
 limits in ``rights_guide.ratelimit``, keyed by a keyed hash of the client's
@@ -13,7 +15,7 @@ address, never the address. A bucket that has refilled completely says
 nothing a fresh one would not, so ``expires_at`` (when it is full again)
 marks rows that can be deleted at any moment without changing a decision.
 
-Both register their purge with ``rights_guide.housekeeping``, which deletes
+Each registers its purge with ``rights_guide.housekeeping``, which deletes
 expired rows now and then; the indexes on ``expires_at`` keep that cheap.
 """
 
@@ -22,20 +24,18 @@ from __future__ import annotations
 import datetime
 import secrets
 
-from django.conf import settings
-from django.contrib.sessions.backends.base import SessionBase
 from django.db import models
 from django.utils import timezone
 
 from rights_guide import housekeeping
+from rights_guide.cases.models import Case
 from rights_guide.letters.snapshot import LetterSnapshot
 
-MAX_LETTERS_PER_SESSION = 20
+__all__ = ["Case", "RateLimitBucket", "StoredLetter"]
 
 
 class StoredLetter(models.Model):
-    SESSION_KEY = "stored_letters"
-
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
     token = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=16)
     snapshot_data = models.JSONField()  # LetterSnapshot.to_data()
@@ -46,30 +46,21 @@ class StoredLetter(models.Model):
         return "%s letter of %s" % (self.kind, self.created_at.date().isoformat())
 
     @classmethod
-    def keep(cls, snapshot: LetterSnapshot, session: SessionBase) -> StoredLetter:
-        """Store a downloaded letter's snapshot and remember its token in the visitor's session."""
+    def keep(cls, snapshot: LetterSnapshot, case: Case) -> StoredLetter:
+        """Store a letter whose PDF was rendered, as part of the case it was made from."""
         now = timezone.now()
-        stored = cls.objects.create(
+        return cls.objects.create(
+            case=case,
             token=secrets.token_urlsafe(32),
             kind=snapshot.kind,
             snapshot_data=snapshot.to_data(),
             created_at=now,
-            expires_at=now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE),
+            expires_at=case.expires_at,
         )
-        tokens = [*session.get(cls.SESSION_KEY, []), stored.token]
-        session[cls.SESSION_KEY] = tokens[-MAX_LETTERS_PER_SESSION:]
-        return stored
 
     @classmethod
     def live(cls) -> models.QuerySet:
         return cls.objects.filter(expires_at__gt=timezone.now())
-
-    @classmethod
-    def forget(cls, session: SessionBase) -> int:
-        """Delete the letters this session downloaded (the "delete my data" button)."""
-        deleted, _types = cls.objects.filter(token__in=session.get(cls.SESSION_KEY, [])).delete()
-        session.pop(cls.SESSION_KEY, None)
-        return deleted
 
     @classmethod
     def purge_expired(cls) -> int:

@@ -1,16 +1,19 @@
 """Per-client rate limits kept in the database, so every app server shares them.
 
 A token bucket per (scope, client): it holds up to ``capacity`` tokens and
-refills at ``capacity / period``; each action takes one. That allows a burst
-of ``capacity`` and then a steady ``capacity`` per ``period``, without the
+refills at ``capacity / period``; each action takes one token, or more for
+an action that costs more (a long letter). That allows a burst of
+``capacity`` and then a steady ``capacity`` per ``period``, without the
 double burst a fixed window allows at its edges. Clients are keyed by an
 HMAC-SHA256 of their address under the project's secret key (salted, so
 the table cannot be reversed by hashing every IPv4 address), and IPv6
 clients by their /64 network, which one household or phone usually holds
 whole. Raw addresses are never stored.
 
-Rows are locked while they are updated (``select_for_update``), so two
-workers cannot both spend the last token. A bucket is deleted once it
+Rows are locked while they are updated (``select_for_update`` on
+PostgreSQL; on SQLite every transaction takes the write lock when it
+begins, see the IMMEDIATE mode in settings), so two workers cannot both
+spend the last token. A bucket is deleted once it
 would be full again (``expires_at``); ``consume`` purges such rows whenever
 it creates a bucket, and ``rights_guide.housekeeping`` now and then, which
 keeps the table as small as the set of recently active clients.
@@ -98,8 +101,11 @@ def _expiry(limit: RateLimit, tokens: float, now: datetime.datetime) -> datetime
     return now + datetime.timedelta(seconds=(limit.capacity - tokens) / limit.rate)
 
 
-def consume(limit: RateLimit, key: str, *, now: datetime.datetime | None = None) -> Decision:
-    """Take one token from the client's bucket if there is one."""
+def consume(
+    limit: RateLimit, key: str, *, tokens: int = 1, now: datetime.datetime | None = None
+) -> Decision:
+    """Take ``tokens`` tokens from the client's bucket if it holds that many."""
+    cost = float(min(max(tokens, 1), limit.capacity))
     now = now or timezone.now()
     for _attempt in range(2):
         try:
@@ -111,26 +117,26 @@ def consume(limit: RateLimit, key: str, *, now: datetime.datetime | None = None)
                 )
                 if bucket is None:
                     purge_expired(now=now)
-                    tokens = limit.capacity - 1.0
+                    left = limit.capacity - cost
                     RateLimitBucket.objects.create(
                         scope=limit.scope,
                         key=key,
-                        tokens=tokens,
+                        tokens=left,
                         updated_at=now,
-                        expires_at=_expiry(limit, tokens, now),
+                        expires_at=_expiry(limit, left, now),
                     )
-                    return Decision(True, math.floor(tokens), 0)
+                    return Decision(True, math.floor(left), 0)
                 elapsed = max(0.0, (now - bucket.updated_at).total_seconds())
-                tokens = min(float(limit.capacity), bucket.tokens + elapsed * limit.rate)
-                allowed = tokens >= 1.0
+                left = min(float(limit.capacity), bucket.tokens + elapsed * limit.rate)
+                allowed = left >= cost
                 if allowed:
-                    tokens -= 1.0
-                bucket.tokens, bucket.updated_at = tokens, now
-                bucket.expires_at = _expiry(limit, tokens, now)
+                    left -= cost
+                bucket.tokens, bucket.updated_at = left, now
+                bucket.expires_at = _expiry(limit, left, now)
                 bucket.save(update_fields=["tokens", "updated_at", "expires_at"])
                 if allowed:
-                    return Decision(True, math.floor(tokens), 0)
-                wait = (1.0 - tokens) / limit.rate
+                    return Decision(True, math.floor(left), 0)
+                wait = (cost - left) / limit.rate
                 return Decision(False, 0, max(1, math.ceil(wait - 1e-6)))  # float noise
         except IntegrityError:
             continue  # another worker created the bucket first: read it again

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rights_guide.security.CompressPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "rights_guide.cases.middleware.CaseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "rights_guide.security.NullOriginMiddleware",
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
+                "rights_guide.context_processors.site",
             ],
         },
     },
@@ -116,6 +118,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite under several gunicorn workers: transactions take the write lock
+    # when they begin (IMMEDIATE) instead of failing with "database is locked"
+    # when a reader tries to write; WAL lets readers go on while one writes;
+    # a writer waits up to 20 s for the lock instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Languages: Simplified Chinese first and default, English second.
@@ -147,10 +161,12 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Sessions hold a borrower's answers until a saved case replaces them. They
-# live in the database (not in a cookie) and expire after
-# DJANGO_SESSION_HOURS of inactivity; expired rows are purged automatically.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# What a visitor enters (answers, details, letters) lives in their case
+# (rights_guide.cases); the session, kept in the database and capped in size
+# (rights_guide.sessions), only points at it. Both expire
+# DJANGO_SESSION_HOURS after the last change; expired rows are purged
+# automatically.
+SESSION_ENGINE = "rights_guide.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_HOURS", "24")) * 3600
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
@@ -180,6 +196,17 @@ if not DEBUG:
     # DJANGO_CSRF_TRUSTED_ORIGINS: e.g. https://example.org, when proxied.
     CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# Letter PDFs are the expensive request (rights_guide.letters.slots).
+# DJANGO_LETTER_RENDER_SLOTS: how many letters may render at once on this
+# machine; keep it below the number of processor cores so pages still answer
+# while letters render. DJANGO_LETTER_RENDER_QUEUE: how many more may wait
+# for a slot, each up to DJANGO_LETTER_SLOT_WAIT seconds; anyone beyond is
+# asked (503, Retry-After) to try again shortly.
+LETTER_RENDER_SLOTS = max(1, int(os.environ.get("DJANGO_LETTER_RENDER_SLOTS", "1")))
+LETTER_RENDER_QUEUE = max(0, int(os.environ.get("DJANGO_LETTER_RENDER_QUEUE", "4")))
+LETTER_SLOT_WAIT = float(os.environ.get("DJANGO_LETTER_SLOT_WAIT", "8"))
+LETTER_SLOTS_DIR = VAR_DIR / "render-slots"  # lock files; one folder per machine
+
 # DJANGO_TRUSTED_PROXIES: how many reverse proxies in front of the app append
 # to X-Forwarded-For (0 = none: the client is REMOTE_ADDR). Rate limits key on
 # the address the outermost trusted proxy saw, never on a client's own claim.
@@ -190,7 +217,10 @@ TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"scrub": {"()": "rights_guide.logs.ScrubPersonalData"}},
+    "filters": {
+        "scrub": {"()": "rights_guide.logs.ScrubPersonalData"},
+        "one_line": {"()": "rights_guide.logs.WithoutTraceback"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
@@ -201,6 +231,13 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Scanners send bad Host headers all day: one line each, not a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "filters": ["one_line"],
+            "propagate": False,
+        },
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
     },

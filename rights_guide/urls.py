@@ -4,7 +4,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from rights_guide.views import interview, letters, pages
+from rights_guide.letters.web import views as letters
+from rights_guide.views import interview, pages
 
 urlpatterns = [
     path("api/v1/", include("rights_guide.api.urls")),
@@ -25,10 +26,12 @@ urlpatterns += i18n_patterns(
     path("interview/<slug:slug>/", interview.step, name="interview_step"),
     path("results/", interview.results, name="results"),
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),
-    path("letters/<slug:kind>/", letters.details, name="letter_details"),
+    path("letters/details/", letters.details, name="letter_details"),
+    path("letters/<slug:kind>/", letters.start, name="letter_start"),
     path("letters/<slug:kind>/preview/", letters.preview, name="letter_preview"),
     path("letters/<slug:kind>/print/", letters.print_view, name="letter_print"),
     prefix_default_language=False,
 )
 
+handler400 = "rights_guide.views.pages.bad_request"
 handler500 = "rights_guide.views.pages.server_error"

@@ -40,3 +40,52 @@ def make_request(**fields) -> dict:
     body = {"lender_type": "bank", "conduct_date": "2026-10-15", "events": [], "tactics": []}
     body.update(fields)
     return body
+
+
+# The interview pages, answered through Django's test client.
+
+
+def post_step(client, slug, data, *, prefix="", review=False, nav="next"):
+    url = "%s/interview/%s/%s" % (prefix, slug, "?review=1" if review else "")
+    return client.post(url, {**data, "nav": nav})
+
+
+def walk(client, story, *, prefix=""):
+    """Answer every step of a story; returns the last response (the review page)."""
+    responses = [post_step(client, "lender", {"lender_type": story["lender_type"]}, prefix=prefix)]
+    responses.append(
+        post_step(client, "contacts", {"targets": list(story.get("targets", {}))}, prefix=prefix)
+    )
+    for target, details in story.get("targets", {}).items():
+        slug = "contact-%s" % target.replace("_", "-")
+        responses.append(post_step(client, slug, details, prefix=prefix))
+    responses.append(
+        post_step(
+            client,
+            "tactics",
+            {
+                "tactics": story.get("tactics", []),
+                "continued_after_intervention": story.get("continued", "not_reported"),
+            },
+            prefix=prefix,
+        )
+    )
+    responses.append(post_step(client, "when", {"conduct_date": story["date"]}, prefix=prefix))
+    responses.append(
+        post_step(client, "cost", {"annual_rate_percent": story.get("rate", "")}, prefix=prefix)
+    )
+    for response in responses:
+        assert response.status_code == 302, response.content.decode()[:2000]
+    return responses[-1]
+
+
+# A borrower at a bank: too many calls at night, the family told of the debt, insults.
+STORY = {
+    "lender_type": "bank",
+    "targets": {
+        "borrower": {"calls": "5", "at_night": "yes", "time_of_day": "22:30"},
+        "family": {"calls": "2", "disclosed_debt": "yes", "borrower_unreachable": "no"},
+    },
+    "tactics": ["insults", "lawsuit_notice"],
+    "date": "2026-03-02",
+}

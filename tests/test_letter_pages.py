@@ -1,24 +1,30 @@
-"""The letter pages: from the results to a checked, edited, printed or downloaded letter."""
+"""The letter pages: details once per case, a checked and edited preview, print and PDF.
+
+Also the privacy defects a walk through the site found: starting again must
+leave nothing of the previous person, and an edited paragraph must never be
+printed over details it no longer matches.
+"""
 
 import re
 import subprocess
 
 import pytest
+from django.test import Client
 
+from rights_guide.cases.models import Case
 from rights_guide.models import StoredLetter
-from tests.test_interview import STORY, walk
+from tests.factories import STORY, walk
 
 pytestmark = pytest.mark.django_db
 
 NAME = "王䶮𠮷"
+ID_NUMBER = "11010519491231002X"
 DETAILS = {
-    "language": "zh-hans",
     "complainant_name": NAME,
     "phone": "13812345678",
     "address": "北京市朝阳区某路1号 80㎡",
-    "id_number": "11010519491231002X",
+    "id_number": ID_NUMBER,
     "respondent_name": "某某消费金融有限公司",
-    "requests": "",
     "incidents-TOTAL_FORMS": "3",
     "incidents-INITIAL_FORMS": "0",
     "incidents-MIN_NUM_FORMS": "0",
@@ -29,11 +35,31 @@ DETAILS = {
     "incidents-0-description": "催收员打电话给我母亲，说我欠钱不还。",
     "nav": "save",
 }
+NO_EDITS = {"facts": "", "requests": "", "closing": ""}
 
 
 def pdf_text(data: bytes) -> str:
     result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
     return result.stdout.decode()
+
+
+def save_details(client, kind="lender", prefix="", **changes):
+    return client.post("%s/letters/details/?next=%s" % (prefix, kind), {**DETAILS, **changes})
+
+
+def textarea(html: str, name: str) -> str:
+    return re.search(r'<textarea name="%s"[^>]*>(.*?)</textarea>' % name, html, re.S).group(1)
+
+
+def generated_paragraphs(client, kind="lender") -> dict:
+    html = client.get("/letters/%s/preview/" % kind).content.decode()
+    return {name: textarea(html, name).strip() for name in ("facts", "requests", "closing")}
+
+
+def download(client, kind="lender", **paragraphs):
+    """Download as the preview's button does: the paragraphs as shown, with any changes."""
+    shown = generated_paragraphs(client, kind)
+    return client.post("/letters/%s/preview/" % kind, {"action": "download", **shown, **paragraphs})
 
 
 @pytest.fixture
@@ -72,14 +98,17 @@ def test_a_loan_shark_gets_no_lender_or_regulator_letter_but_a_police_one(client
 
 def test_letter_pages_need_the_interview_first(client):
     assert client.get("/letters/lender/")["Location"] == "/interview/"
+    assert client.get("/letters/details/")["Location"] == "/interview/"
 
 
 def test_unknown_kind_is_404(interviewed):
     assert interviewed.get("/letters/love-letter/").status_code == 404
+    assert interviewed.get("/letters/love-letter/preview/").status_code == 404
 
 
-def test_details_then_preview_shows_the_letter_with_rare_characters(interviewed):
-    response = interviewed.post("/letters/lender/", DETAILS)
+def test_the_first_letter_asks_for_details_then_shows_the_letter(interviewed):
+    assert interviewed.get("/letters/lender/")["Location"] == "/letters/details/?next=lender"
+    response = save_details(interviewed)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert response["Location"] == "/letters/lender/preview/"
     html = interviewed.get("/letters/lender/preview/").content.decode()
@@ -88,8 +117,23 @@ def test_details_then_preview_shows_the_letter_with_rare_characters(interviewed)
     assert "80㎡" in html
     assert "第一千零三十二条" in html or "第一千零三十三条" in html
     assert "催收员打电话给我母亲" in html
-    assert "11010519491231002X" not in html  # the ID number is masked on screen
+    assert ID_NUMBER not in html  # the ID number is masked on screen
     assert 'id="letter-text"' in html and NAME in html.split('id="letter-text"')[1]
+
+
+def test_details_are_entered_once_and_shown_in_every_letter(interviewed):
+    save_details(interviewed, kind="police")
+    for kind in ("regulator", "lender", "pi_request"):
+        assert interviewed.get("/letters/%s/" % kind)["Location"] == "/letters/%s/preview/" % kind
+        html = interviewed.get("/letters/%s/preview/" % kind).content.decode()
+        assert NAME in html and "某某消费金融有限公司" in html and "催收员打电话给我母亲" in html
+    # One place to change them, for every letter.
+    form = interviewed.get("/letters/details/?next=regulator").content.decode()
+    assert 'value="%s"' % NAME in form and "催收员打电话给我母亲" in form
+    save_details(interviewed, kind="regulator", respondent_name="另一家消费金融公司")
+    for kind in ("police", "lender"):
+        html = interviewed.get("/letters/%s/preview/" % kind).content.decode()
+        assert "另一家消费金融公司" in html and "某某消费金融有限公司" not in html
 
 
 @pytest.mark.parametrize(
@@ -97,15 +141,15 @@ def test_details_then_preview_shows_the_letter_with_rare_characters(interviewed)
     [
         ("phone", "12345", "请填写11位的大陆手机号码"),
         ("id_number", "110105194912310021", "这不是有效的18位身份证号码"),
-        ("complainant_name", "", "此项必填"),
+        ("complainant_name", "", "不能为空"),
         ("complainant_name", "名" * 51, "50"),
-        ("respondent_name", "", "此项必填"),
+        ("respondent_name", "", "不能为空"),
     ],
 )
 def test_bad_details_are_explained_next_to_the_field_and_nothing_is_lost(
     interviewed, field, value, message
 ):
-    response = interviewed.post("/letters/lender/", {**DETAILS, field: value})
+    response = save_details(interviewed, **{field: value})
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
@@ -114,17 +158,34 @@ def test_bad_details_are_explained_next_to_the_field_and_nothing_is_lost(
     assert "13812345678" in html or field == "phone"
 
 
-def test_an_incomplete_incident_row_is_explained(interviewed):
-    response = interviewed.post(
-        "/letters/lender/", {**DETAILS, "incidents-1-description": "又打电话了"}
+def test_every_problem_is_reported_at_once_in_a_summary_that_links_to_the_fields(interviewed):
+    response = save_details(
+        interviewed,
+        complainant_name="",
+        phone="12345",
+        id_number="110105194912310021",  # wrong check digit, found in the same pass
+        **{"incidents-1-description": "又打电话了"},
     )
-    assert response.status_code == 200
-    assert "请写明时间、被联系的人和方式" in response.content.decode()
+    html = response.content.decode()
+    summary = html.split('id="error-summary"')[1].split("</div>")[0]
+    for target, message in (
+        ("id_complainant_name", "不能为空"),
+        ("id_phone", "请填写11位的大陆手机号码"),
+        ("id_id_number", "这不是有效的18位身份证号码"),
+        ("id_incidents-1-when", "此项必填"),
+    ):
+        assert 'href="#%s"' % target in summary and message in summary
+        assert 'id="%s"' % target in html  # the link has somewhere to go
+    # The summary comes before the form, and the page title says there is an error.
+    main = html.split('<main id="main"')[1]
+    assert main.index('id="error-summary"') < main.index("<form")
+    assert "<title>错误：" in html
+    assert 'action="/letters/details/?next=lender#error-summary"' in html
 
 
 def test_add_more_rows_keeps_what_was_typed(interviewed):
     response = interviewed.post(
-        "/letters/lender/", {**DETAILS, "nav": "add_rows", "phone": "12345"}
+        "/letters/details/?next=lender", {**DETAILS, "nav": "add_rows", "phone": "12345"}
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -135,10 +196,8 @@ def test_add_more_rows_keeps_what_was_typed(interviewed):
 
 
 def test_edited_paragraphs_are_what_is_printed(interviewed):
-    interviewed.post("/letters/lender/", DETAILS)
-    preview = interviewed.get("/letters/lender/preview/").content.decode()
-    facts = re.search(r'<textarea name="facts"[^>]*>(.*?)</textarea>', preview, re.S).group(1)
-    assert facts.strip()
+    save_details(interviewed)
+    assert generated_paragraphs(interviewed)["facts"]
     edited = "我请求贵司核实：2026年3月1日晚上给我母亲打电话的催收员是谁。"
     response = interviewed.post(
         "/letters/lender/preview/",
@@ -157,12 +216,11 @@ def test_edited_paragraphs_are_what_is_printed(interviewed):
     text = pdf_text(pdf.content)
     assert edited.replace("：", "")[:10] in text.replace("\n", "").replace("：", "")
     assert NAME in text
-    # The emptied requests paragraph is left out; the others are printed.
     assert "此致" in text
 
 
 def test_undo_restores_the_generated_text(interviewed):
-    interviewed.post("/letters/lender/", DETAILS)
+    save_details(interviewed)
     interviewed.post(
         "/letters/lender/preview/",
         {"action": "update", "facts": "只有这一句。", "requests": "x", "closing": "y"},
@@ -172,46 +230,107 @@ def test_undo_restores_the_generated_text(interviewed):
     assert "只有这一句。" not in interviewed.get("/letters/lender/preview/").content.decode()
 
 
-def test_a_downloaded_letter_is_kept_and_can_be_downloaded_again_unchanged(interviewed):
-    interviewed.post("/letters/regulator/", DETAILS)
-    first = interviewed.post(
-        "/letters/regulator/preview/",
-        {"action": "download", "facts": "", "requests": "", "closing": ""},
+@pytest.mark.parametrize("pasted", ["\u200e", "\u202e", "\x07"])
+def test_an_invisible_character_in_an_edit_is_shown_where_it_was_typed(interviewed, pasted):
+    save_details(interviewed)
+    shown = generated_paragraphs(interviewed)
+    response = interviewed.post(
+        "/letters/lender/preview/",
+        {"action": "update", **shown, "facts": "我要求核实" + pasted + "催收员身份。"},
     )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "U+%04X" % ord(pasted) in html  # the character is named
+    assert 'href="#id_facts"' in html and "is-invalid" in html
+    assert "我要求核实" in textarea(html, "facts")  # what was typed is kept
+    # The letter itself is still there to print, and nothing was stored.
+    assert interviewed.get("/letters/lender/preview/").status_code == 200
+    assert interviewed.get("/letters/lender/print/").status_code == 200
+
+
+def test_a_pasted_line_separator_is_a_line_break_not_a_lockout(interviewed):
+    save_details(interviewed)
+    shown = generated_paragraphs(interviewed)
+    response = interviewed.post(
+        "/letters/lender/preview/",
+        {"action": "update", **shown, "facts": "第一段。\u2028第二段。"},
+    )
+    assert response.status_code == 302
+    html = interviewed.get("/letters/lender/preview/").content.decode()
+    assert "<p>第一段。</p>" in html and "<p>第二段。</p>" in html
+    assert interviewed.get("/letters/lender/print/").status_code == 200
+
+
+def test_an_edit_made_stale_by_new_details_is_never_printed_silently(interviewed):
+    save_details(interviewed)
+    facts = generated_paragraphs(interviewed)["facts"]
+    assert NAME in facts
+    edited = facts.replace("某某消费金融有限公司", "某某消费金融公司") + "\n补充：对方还威胁我。"
+    interviewed.post("/letters/lender/preview/", {"action": "update", "facts": edited})
+    # Correct the name afterwards: the edited facts still carry the old one.
+    save_details(interviewed, complainant_name="王小明")
+    html = interviewed.get("/letters/lender/preview/").content.decode()
+    conflicts = html.split('id="conflicts"')[1].split("</section>")[0]
+    assert "本人" + NAME in conflicts and "本人王小明" in conflicts  # both versions shown
+    assert 'value="download"' not in html  # no way to print until a version is chosen
+    assert interviewed.get("/letters/lender/print/")["Location"] == "/letters/lender/preview/"
+    refused = interviewed.post("/letters/lender/preview/", {"action": "download", "facts": edited})
+    assert refused.status_code == 302 and StoredLetter.objects.count() == 0
+    interviewed.post("/letters/lender/preview/", {"action": "resolve", "keep_facts": "new"})
+    text = pdf_text(download(interviewed).content)
+    assert "王小明" in text and NAME not in text
+    assert "补充：对方还威胁我" not in text.replace("\n", "")
+
+
+def test_keeping_the_edited_version_is_an_explicit_choice(interviewed):
+    save_details(interviewed)
+    interviewed.post("/letters/lender/preview/", {"action": "update", "facts": "我自己写的事实。"})
+    # Remove a person from the answers: the generated facts change under the edit.
+    interviewed.post(
+        "/interview/contacts/", {"targets": ["borrower"], "nav": "next", "review": "1"}
+    )
+    html = interviewed.get("/letters/lender/preview/").content.decode()
+    assert "我自己写的事实。" in html.split('id="conflicts"')[1]
+    interviewed.post("/letters/lender/preview/", {"action": "resolve"})  # no choice made
+    assert 'id="conflicts"' in interviewed.get("/letters/lender/preview/").content.decode()
+    interviewed.post("/letters/lender/preview/", {"action": "resolve", "keep_facts": "mine"})
+    html = interviewed.get("/letters/lender/preview/").content.decode()
+    assert 'id="conflicts"' not in html and 'value="download"' in html
+    assert "我自己写的事实。" in pdf_text(download(interviewed).content)
+
+
+def test_a_downloaded_letter_is_kept_and_can_be_downloaded_again_unchanged(interviewed):
+    save_details(interviewed, kind="regulator")
+    first = download(interviewed, "regulator")
     stored = StoredLetter.objects.get()
     # Changing the details later does not change the letter already made.
-    interviewed.post("/letters/regulator/", {**DETAILS, "respondent_name": "另一家公司"})
+    save_details(interviewed, kind="regulator", respondent_name="另一家公司")
     again = interviewed.get("/letters/download/%s/" % stored.token)
     assert again.status_code == 200
     assert pdf_text(again.content) == pdf_text(first.content)
     assert "另一家公司" not in pdf_text(again.content)
 
 
-def test_someone_else_cannot_download_a_letter(interviewed, client_factory=None):
-    from django.test import Client
-
-    interviewed.post("/letters/lender/", DETAILS)
-    interviewed.post(
-        "/letters/lender/preview/",
-        {"action": "download", "facts": "", "requests": "", "closing": ""},
-    )
+def test_someone_else_cannot_download_a_letter(interviewed):
+    save_details(interviewed)
+    download(interviewed)
     token = StoredLetter.objects.get().token
+    stranger = Client()
+    walk(stranger, STORY)
+    assert stranger.get("/letters/download/%s/" % token).status_code == 404
     assert Client().get("/letters/download/%s/" % token).status_code == 404
 
 
 def test_delete_my_data_deletes_letters_too(interviewed):
-    interviewed.post("/letters/lender/", DETAILS)
-    interviewed.post(
-        "/letters/lender/preview/",
-        {"action": "download", "facts": "", "requests": "", "closing": ""},
-    )
+    save_details(interviewed)
+    download(interviewed)
     assert StoredLetter.objects.count() == 1
     interviewed.post("/privacy/delete/")
-    assert StoredLetter.objects.count() == 0
+    assert StoredLetter.objects.count() == 0 and Case.objects.count() == 0
 
 
 def test_wechat_gets_advice_about_downloads(interviewed):
-    interviewed.post("/letters/lender/", DETAILS)
+    save_details(interviewed)
     ua = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 MicroMessenger/8.0.50"
     html = interviewed.get("/letters/lender/preview/", HTTP_USER_AGENT=ua).content.decode()
     assert "在浏览器打开" in html
@@ -220,27 +339,75 @@ def test_wechat_gets_advice_about_downloads(interviewed):
 
 
 def test_print_view_is_the_letter_alone(interviewed):
-    interviewed.post("/letters/police/", DETAILS)
+    save_details(interviewed, kind="police")
     html = interviewed.get("/letters/police/print/").content.decode()
     assert NAME in html
     assert "site-header" not in html
 
 
-def test_english_letter_from_english_pages(client):
+def test_english_pages_print_the_chinese_letter_and_offer_an_english_reading_copy(client):
     walk(client, STORY, prefix="/en")
-    response = client.post("/en/letters/lender/", {**DETAILS, "language": "en"})
+    response = save_details(client, prefix="/en")
     assert response["Location"] == "/en/letters/lender/preview/"
     html = client.get("/en/letters/lender/preview/").content.decode()
     assert "Edit the letter" in html
-    assert NAME in html
+    letter = html.split('class="letter-paper"')[1]
+    assert "投诉" in letter and NAME in letter  # the letter to send is in Chinese
+    reading = html.split('id="reading-heading"')[1]
+    assert "Send the Chinese letter above" in reading
+    assert "Complaint about improper debt collection" in reading and NAME in reading
+    text = pdf_text(download(client).content)
+    assert "投诉" in text and "Complaint about" not in text
 
 
-def test_chinese_letter_from_english_pages_is_in_chinese(client):
-    walk(client, STORY, prefix="/en")
-    client.post("/en/letters/lender/", DETAILS)
-    pdf = client.post(
-        "/en/letters/lender/preview/",
-        {"action": "download", "facts": "", "requests": "", "closing": ""},
+def test_the_chinese_pages_show_no_english_copy(interviewed):
+    save_details(interviewed)
+    assert "reading-heading" not in interviewed.get("/letters/lender/preview/").content.decode()
+
+
+def test_starting_again_leaves_nothing_of_the_previous_person(client):
+    """Two people, one browser: the second sees nothing of the first, on any page or PDF."""
+    walk(client, STORY)
+    save_details(client)
+    private = "我妈妈得了癌症，所以我才借的钱。"
+    shown = generated_paragraphs(client)
+    client.post(
+        "/letters/lender/preview/",
+        {"action": "update", **shown, "facts": shown["facts"] + "\n" + private},
     )
-    text = pdf_text(pdf.content)
-    assert "此致" in text or "敬礼" in text or "投诉" in text
+    download(client)
+    first_case = Case.objects.get()
+    assert client.get("/interview/restart/").status_code == 200  # asks first
+    client.post("/interview/restart/")
+    assert not Case.objects.filter(pk=first_case.pk).exists()
+    assert StoredLetter.objects.count() == 0
+
+    second = {
+        "lender_type": "microlender",
+        "targets": {"borrower": {"calls": "6"}},
+        "tactics": ["insults"],
+        "date": "2026-05-02",
+    }
+    walk(client, second)
+    assert client.get("/letters/lender/")["Location"] == "/letters/details/?next=lender"
+    form = client.get("/letters/details/?next=lender").content.decode()
+    for trace in (NAME, ID_NUMBER, "13812345678", "某某消费金融有限公司", "催收员打电话给我母亲"):
+        assert trace not in form
+    save_details(
+        client,
+        complainant_name="李四",
+        phone="",
+        address="",
+        id_number="",
+        respondent_name="某小额贷款公司",
+        **{"incidents-0-when": "", "incidents-0-target": "", "incidents-0-channel": ""},
+        **{"incidents-0-description": ""},
+    )
+    pages = "".join(
+        client.get(url).content.decode()
+        for url in ("/results/", "/letters/lender/preview/", "/letters/lender/print/")
+    )
+    text = pdf_text(download(client).content)
+    for trace in (NAME, ID_NUMBER, "13812345678", "某某消费金融", "催收员打电话给我母亲", private):
+        assert trace not in pages and trace not in text
+    assert "李四" in text and "某小额贷款公司" in text

@@ -8,10 +8,13 @@ import threading
 import pytest
 from weasyprint.urls import URLFetcher
 
-from rights_guide.letters import render_letter_pdf
+from rights_guide.letters import InvalidLetterRequest, parse_letter_request, render_letter_pdf
 from rights_guide.letters.fetcher import FetchRefused, LetterURLFetcher
+from rights_guide.letters.fields import MAX_UNBROKEN_RUN
 from rights_guide.letters.render import static_dir
 from tests.test_letters_support import (
+    NOW,
+    TODAY,
     letter_data,
     make_pdf,
     pdf_pages,
@@ -146,25 +149,47 @@ def test_the_fetcher_allows_small_embedded_images_and_our_static_files():
     assert b".letter__incidents" in css.read()
 
 
+LONGEST = "x" * MAX_UNBROKEN_RUN
 LONG = {
-    "latin": "W" * 2000,
-    "url": "https://example.org/" + "a1b2c3" * 330,
-    "digits": "8" * 2000,
+    "latin": "W" * MAX_UNBROKEN_RUN,
+    "url": ("https://example.org/" + "a1b2c3" * 20)[:MAX_UNBROKEN_RUN],
+    "digits": "8" * MAX_UNBROKEN_RUN,
     "cjk_no_punctuation": "欠" * 2000,
 }
 
 
 @pytest.mark.parametrize("kind", sorted(LONG))
-def test_very_long_unbroken_strings_wrap_inside_the_page(kind):
+def test_the_longest_unbroken_strings_allowed_wrap_inside_the_page(kind):
     long = LONG[kind]
-    data = letter_data(kind="lender", requests=long[:2000], paragraphs={"facts": long * 2})
+    lines = "\n".join([long] * 10)
+    data = letter_data(kind="lender", requests=lines[:2000], paragraphs={"facts": lines[:5000]})
     data["complainant"]["name"] = long[:50]
     data["complainant"]["address"] = long[:200]
     data["respondent"]["name"] = long[:100]
-    data["incidents"][0]["description"] = long[:2000]
+    data["incidents"][0]["description"] = lines[:2000]
     pdf = make_pdf(data)
     assert words_past_the_margins(pdf) == []
     assert squeezed(pdf_text(pdf)).count(long[:40]) >= 4  # nothing was cut off or hidden
+
+
+@pytest.mark.parametrize(
+    ("field", "place"),
+    [
+        ("requests", lambda data, text: data.update(requests=text)),
+        ("paragraphs.facts", lambda data, text: data.update(paragraphs={"facts": text})),
+        (
+            "incidents[0].description",
+            lambda data, text: data["incidents"][0].update(description=text),
+        ),
+    ],
+)
+def test_a_longer_unbroken_string_is_refused_naming_the_field(field, place):
+    data = letter_data(kind="lender")
+    place(data, "看这里：" + "W" * (MAX_UNBROKEN_RUN + 1))
+    with pytest.raises(InvalidLetterRequest) as refused:
+        parse_letter_request(data, today=TODAY, now=NOW)
+    assert [(e.field, e.code) for e in refused.value.errors] == [(field, "unbroken_run")]
+    assert refused.value.errors[0].params["length"] == MAX_UNBROKEN_RUN + 1
 
 
 def test_two_thousand_emoji_render_without_error_inside_the_page():

@@ -39,8 +39,26 @@ MESSAGES = {
         "This is not a valid 18-digit ID number: check the digits and the last character."
     ),
     "invalid_characters": _(
-        "This contains control or invisible characters that cannot be printed. Remove them."
+        "Character %(position)s is an invisible or control character (%(character)s) that cannot be printed. Delete it and type the text again if needed."
     ),
+    "too_many_lines": _("At most %(max)s lines are allowed here. Join some lines together."),
+    "unbroken_run": _(
+        "This has a run of %(length)s characters without a space. At most %(max)s are allowed: add spaces or shorten it."
+    ),
+    "text_too_long_total": _(
+        "Together the descriptions have %(length)s characters; a letter can hold at most %(max)s. Shorten some of them."
+    ),
+    "too_many_lines_total": _(
+        "Together the descriptions have %(lines)s lines; a letter can hold at most %(max)s. Join some lines together."
+    ),
+    "renderer_busy": _(
+        "Many letters are being made right now. Please try again in %(seconds)s seconds."
+    ),
+    "service_unavailable": _(
+        "The service is briefly unavailable. Please try again in %(seconds)s seconds."
+    ),
+    "server_error": _("Something went wrong on our side. Please try again later."),
+    "bad_request": _("The request could not be read. Send UTF-8 text or JSON."),
     "rate_limited": _(
         "Too many letters were made from this connection. Try again in %(seconds)s seconds."
     ),

@@ -1,11 +1,13 @@
-"""POST /api/v1/letters (spec/api.md): a letter request in, a PDF out.
+"""POST /api/v1/letters (docs/api.md): a letter request in, a PDF out.
 
 Only glue: read and validate the request (errors in the language asked for
-by ``?lang=`` or Accept-Language, like the assess endpoint), spend one token
-of the client's PDF allowance, then build and render the letter in the
-letter's own language. Nothing is stored but the rate-limit bucket. Every
-failure is a 4xx with a JSON body: 400 naming each bad field, 405, 413, 415,
-and 429 with Retry-After when a client has made too many letters.
+by ``?lang=`` or Accept-Language, like the assess endpoint), then hand the
+letter to ``rights_guide.letters.service``, which charges the client's
+allowance by the letter's size, waits for a render slot and renders it in
+the letter's own language. Nothing is stored but the rate-limit bucket.
+Every failure is a 4xx or 503 with a JSON body: 400 naming each bad field,
+405, 413, 415, 429 when a client has made too many letters and 503 when
+the renderer is busy (both with Retry-After).
 """
 
 from __future__ import annotations
@@ -23,24 +25,10 @@ from rights_guide.api.views import (
     read_json_body,
     request_language,
 )
-from rights_guide.assessment import FieldError
-from rights_guide.letters import (
-    InvalidLetterRequest,
-    build_letter,
-    parse_letter_request,
-    render_letter_html,
-    render_letter_pdf,
-)
-from rights_guide.letters.snapshot import content_disposition, file_names
+from rights_guide.letters import InvalidLetterRequest, build_letter, parse_letter_request
+from rights_guide.letters.service import LetterRefused, deliver_letter
 
 LETTERS_MAX_BYTES = 256 * 1024
-
-
-def _too_many(decision: ratelimit.Decision) -> HttpResponse:
-    error = FieldError("body", "rate_limited", {"seconds": decision.retry_after})
-    response = json_response(errors_payload([error]), 429)
-    response["Retry-After"] = str(decision.retry_after)
-    return response
 
 
 @csrf_exempt
@@ -56,12 +44,11 @@ def letters(request: HttpRequest) -> HttpResponse:
             return rejected.response
         except InvalidLetterRequest as invalid:
             return json_response(errors_payload(invalid.errors), 400)
-        decision = ratelimit.consume(ratelimit.LETTER_PDFS, ratelimit.client_key(request))
-        if not decision.allowed:
-            return _too_many(decision)
-    letter = build_letter(letter_request, today=now.date())
-    pdf = render_letter_pdf(render_letter_html(letter, language=letter.language, for_pdf=True))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition(*file_names(letter))
-    response["Cache-Control"] = "no-store"
-    return response
+        letter = build_letter(letter_request, today=now.date())
+        try:
+            delivered = deliver_letter(letter, client=ratelimit.client_key(request))
+        except LetterRefused as refused:
+            response = json_response(errors_payload([refused.error]), refused.status)
+            response["Retry-After"] = str(refused.retry_after)
+            return response
+    return delivered.response()

@@ -29,8 +29,8 @@ EARLIEST_CONDUCT_DATE = datetime.date(2000, 1, 1)
 # 22:00 up to (not including) 08:00.
 NIGHT_STARTS = datetime.time(22, 0)
 NIGHT_ENDS = datetime.time(8, 0)
-TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIME_OF_DAY = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def is_night(moment: datetime.time) -> bool:

@@ -26,6 +26,17 @@ def _option(label: str, hint: str) -> str:
     return format_html('{}<span class="option-hint">{}</span>', label, hint)
 
 
+def set_hinted_choices(field: forms.ChoiceField, options) -> None:
+    """Choices shown with an example under each; ``plain_choices`` keeps the bare labels.
+
+    The review page reads back the bare label: the example is help for
+    choosing, not part of the answer (and stripping markup from the shown
+    option would leave its escaped characters behind).
+    """
+    field.choices = [(code, _option(label, hint)) for code, label, hint in options]
+    field.plain_choices = {code: label for code, label, _hint in options}
+
+
 class StepForm(forms.Form):
     """Base for interview forms, rendered by crispy-forms inside the page's own <form>."""
 
@@ -43,60 +54,51 @@ class LenderForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lender_type"].choices = [
-            (
-                "bank",
-                _option(
+        set_hinted_choices(
+            self.fields["lender_type"],
+            [
+                (
+                    "bank",
                     _("A bank, or a credit card"),
                     _(
                         "For example a credit card, or a loan in a bank's app such as WeBank's Weilidai."
                     ),
                 ),
-            ),
-            (
-                "consumer_finance",
-                _option(
+                (
+                    "consumer_finance",
                     _("A licensed consumer-finance company"),
                     _(
                         "The company name contains “消费金融”, for example Zhaolian or Mashang Consumer Finance."
                     ),
                 ),
-            ),
-            (
-                "microlender",
-                _option(
+                (
+                    "microlender",
                     _("A microloan company"),
                     _(
                         "The company name contains “小额贷款”, including online microloan companies."
                     ),
                 ),
-            ),
-            (
-                "lending_platform",
-                _option(
+                (
+                    "lending_platform",
                     _("A loan app, but I don't know who actually lent the money"),
                     _(
                         "Many loan apps, such as 360 Jietiao or Fenqile, pass you to partner banks or loan companies."
                     ),
                 ),
-            ),
-            (
-                "private_lender",
-                _option(
+                (
+                    "private_lender",
                     _("A person, or a lender without a licence"),
                     _("A friend, an acquaintance, a “private loan” or a loan shark."),
                 ),
-            ),
-            (
-                "unknown",
-                _option(
+                (
+                    "unknown",
                     _("I'm not sure"),
                     _(
                         "We will list every place you could complain to. Your loan contract or credit report names the lender."
                     ),
                 ),
-            ),
-        ]
+            ],
+        )
         self.fields["lender_type"].initial = "unknown"
 
 
@@ -325,11 +327,14 @@ class TacticsForm(StepForm):
 
     def __init__(self, *args, visits: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tactics"].choices = [
-            (code, _option(str(label), str(example)))
-            for code, label, example in TACTIC_EXAMPLES
-            if visits or code not in VISIT_ONLY_TACTICS
-        ]
+        set_hinted_choices(
+            self.fields["tactics"],
+            [
+                (code, label, example)
+                for code, label, example in TACTIC_EXAMPLES
+                if visits or code not in VISIT_ONLY_TACTICS
+            ],
+        )
 
 
 class WhenForm(StepForm):

@@ -6,21 +6,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from rights_guide.interview.steps import applicable_steps
 
 
 def _display(field: forms.Field, value: Any) -> str:
+    """The answer as plain text (the template escapes it once): labels, never markup."""
     if value in (None, "", []):
         return _("No answer")
-    choices = dict(getattr(field, "choices", []) or [])
+    choices = getattr(field, "plain_choices", None) or dict(getattr(field, "choices", []) or [])
     if isinstance(value, list):
-        labels = [strip_tags(str(choices.get(item, item))) for item in value]
+        labels = [str(choices.get(item, item)) for item in value]
         return _(", ").join(labels) if labels else _("None")
     if choices:
-        return strip_tags(str(choices.get(value, value)))
+        return str(choices.get(value, value))
     return str(value)
 
 

@@ -421,6 +421,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             for key, value in (meta.get("texts") or {}).items()
         },
         earliest_covered=earliest,
+        version_date=version_date,
     )
     required_texts = {
         "disclaimer",

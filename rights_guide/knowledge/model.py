@@ -209,3 +209,4 @@ class Knowledge:
     severity_names: dict[str, Text]
     texts: dict[str, Text] = field(default_factory=dict)
     earliest_covered: datetime.date = datetime.date(2021, 1, 1)
+    version_date: datetime.date = datetime.date(2021, 1, 1)  # the law as of this day

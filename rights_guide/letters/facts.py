@@ -74,7 +74,9 @@ def event_paragraph(event: Event) -> str:
             % {"count": event.times_per_day}
         )
     if event.time_of_day is not None:
-        sentences.append(_("It happened at %(time)s.") % {"time": format_time(event.time_of_day)})
+        sentences.append(
+            _("One of these contacts was at %(time)s.") % {"time": format_time(event.time_of_day)}
+        )
     if event.night:
         sentences.append(_("This happened at night, between 22:00 and 08:00."))
     if event.target != "borrower":

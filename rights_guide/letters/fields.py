@@ -9,6 +9,15 @@ override could make a printed name read differently from what was sent),
 and identity numbers are checked the way the issuing authority defines
 them. Like the engine's parser, these readers collect problems as codes on
 a shared list and stay free of Django.
+
+Free text is also bounded in what it costs to print: a letter's layout time
+grows with its lines (each line break or wrapped line costs about a
+millisecond in WeasyPrint), so a text may hold at most ``max_lines`` lines
+and no run of more than ``MAX_UNBROKEN_RUN`` characters without a place to
+break it. The line separators U+2028 and U+2029, which phones paste from
+some apps, are read as the line breaks they are. Full-width digits
+(０-９), which Chinese keyboards type, are read as digits in numbers and
+times; other scripts' digits are refused rather than guessed.
 """
 
 from __future__ import annotations
@@ -33,12 +42,34 @@ REFUSED_IN_LINE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
 REFUSED_IN_TEXT = frozenset({"Cc", "Cs", "Co", "Zl", "Zp"})
 SPACES = re.compile(r"[^\S\n]+")
 BLANK_LINES = re.compile(r"\n{3,}")
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
-INCIDENT_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+INCIDENT_TIME = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})$")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARACTERS = "10X98765432"
-ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+ID_NUMBER = re.compile(r"^[0-9]{17}[0-9X]$")
+# Characters between which a line may break: spaces, CJK text (ideographs,
+# kana, hangul, CJK and full-width punctuation, the supplementary ideograph
+# planes) and emoji with their joiners and variation selectors (line-break
+# class ID, Unicode annex 14). Anything else in a row is one "word" the
+# layout must measure whole.
+UNBROKEN_RUN = re.compile(
+    r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    r"\u200d\ufe0f\u2600-\u27bf\U0001f000-\U0001faff\U00020000-\U0003ffff]+"
+)
+MAX_UNBROKEN_RUN = 100
+LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(value: str) -> str:
+    """Full-width digits as ASCII ones; other characters unchanged."""
+    return value.translate(FULL_WIDTH_DIGITS)
+
+
+def character_name(character: str) -> str:
+    """U+200E, as a reader can look it up."""
+    return "U+%04X" % ord(character)
 
 
 class Reader:
@@ -74,17 +105,32 @@ class Reader:
             return None
         return self._sized(SPACES.sub(" ", raw).strip(), name, max_length, required=required)
 
-    def text(self, data: Mapping, key: str, name: str, *, max_length: int) -> str | None:
+    def text(
+        self, data: Mapping, key: str, name: str, *, max_length: int, max_lines: int
+    ) -> str | None:
         """Free text that may span lines; None when absent, "" when sent empty."""
         raw = self._string(data, key, name, required=False)
-        if raw is None or not self._visible(raw, name, REFUSED_IN_TEXT, allowed=LINE_BREAKS):
+        if raw is None:
+            return None
+        raw = raw.translate(LINE_SEPARATORS)
+        if not self._visible(raw, name, REFUSED_IN_TEXT, allowed=LINE_BREAKS):
             return None
         lines = (
             SPACES.sub(" ", part).strip()
             for part in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         )
         value = BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
-        return self._sized(value, name, max_length, required=False)
+        value = self._sized(value, name, max_length, required=False)
+        if value is None:
+            return None
+        if value.count("\n") + 1 > max_lines:
+            self.error(name, "too_many_lines", max=max_lines)
+            return None
+        longest = max((len(run) for run in UNBROKEN_RUN.findall(value)), default=0)
+        if longest > MAX_UNBROKEN_RUN:
+            self.error(name, "unbroken_run", max=MAX_UNBROKEN_RUN, length=longest)
+            return None
+        return value
 
     def _string(self, data: Mapping, key: str, name: str, *, required: bool) -> str | None:
         value = data.get(key)
@@ -100,11 +146,16 @@ class Reader:
     def _visible(
         self, value: str, name: str, refused: frozenset[str], *, allowed: frozenset[str]
     ) -> bool:
-        for character in value:
+        for position, character in enumerate(value, start=1):
             if character in allowed:
                 continue
             if character in BIDI_CONTROLS or unicodedata.category(character) in refused:
-                self.error(name, "invalid_characters")
+                self.error(
+                    name,
+                    "invalid_characters",
+                    character=character_name(character),
+                    position=position,
+                )
                 return False
         return True
 
@@ -123,7 +174,7 @@ def read_phone(reader: Reader, data: Mapping, key: str, name: str) -> str | None
     value = reader.line(data, key, name, max_length=40, required=False)
     if not value:
         return None
-    digits = PHONE_SEPARATORS.sub("", value)
+    digits = PHONE_SEPARATORS.sub("", ascii_digits(value))
     for prefix in ("+86", "0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
             digits = digits[len(prefix) :]
@@ -154,7 +205,7 @@ def read_id_number(
     value = reader.line(data, key, name, max_length=40, required=False)
     if not value:
         return None
-    value = value.replace(" ", "").upper()
+    value = ascii_digits(value).replace(" ", "").upper()
     if not id_number_is_valid(value, today=today):
         reader.error(name, "invalid_id_number")
         return None
@@ -170,12 +221,15 @@ def read_incident_time(
     now: datetime.datetime,
     earliest: datetime.date,
 ) -> datetime.datetime | None:
-    """``YYYY-MM-DDTHH:MM`` in the borrower's local time, not in the future."""
+    """``YYYY-MM-DDTHH:MM`` in the borrower's local time, not in the future.
+
+    Full-width digits are read as digits; any other non-ASCII digit is refused.
+    """
     value = data.get(key)
-    if value is None:
+    if value is None or value == "":
         reader.error(name, "required")
         return None
-    match = INCIDENT_TIME.match(value) if isinstance(value, str) else None
+    match = INCIDENT_TIME.match(ascii_digits(value).strip()) if isinstance(value, str) else None
     if match is None:
         reader.error(name, "invalid_datetime")
         return None

@@ -39,8 +39,16 @@ MAX_RESPONDENT = 100
 MAX_ADDRESS = 200
 MAX_INCIDENTS = 100
 MAX_DESCRIPTION = 2000
+MAX_DESCRIPTION_LINES = 30
 MAX_REQUESTS = 2000
+MAX_REQUESTS_LINES = 30
 MAX_PARAGRAPH = 5000
+MAX_PARAGRAPH_LINES = 60
+# What all incident descriptions of one letter may add up to. With the
+# limits above, the slowest letter anyone can ask for has a known cost,
+# measured by bench/letter_bounds.py; see the README's letters section.
+MAX_INCIDENT_TEXT = 20_000
+MAX_INCIDENT_LINES = 400
 EDITABLE = ("facts", "requests", "closing")
 
 FIELDS = frozenset(
@@ -126,7 +134,12 @@ def parse_letter_request(
             respondent_data, "name", "respondent.name", max_length=MAX_RESPONDENT, required=True
         )
     incidents = _read_incidents(reader, data.get("incidents"), now)
-    requests = reader.text(data, "requests", "requests", max_length=MAX_REQUESTS) or ""
+    requests = (
+        reader.text(
+            data, "requests", "requests", max_length=MAX_REQUESTS, max_lines=MAX_REQUESTS_LINES
+        )
+        or ""
+    )
     paragraphs = _read_paragraphs(reader, data)
     if reader.errors:
         raise InvalidLetterRequest(reader.errors)
@@ -208,10 +221,20 @@ def _read_incidents(reader: Reader, value: Any, now: datetime.datetime) -> tuple
         target = _code(reader, raw, "target", name + ".target", TARGETS)
         channel = _code(reader, raw, "channel", name + ".channel", CHANNELS)
         description = reader.text(
-            raw, "description", name + ".description", max_length=MAX_DESCRIPTION
+            raw,
+            "description",
+            name + ".description",
+            max_length=MAX_DESCRIPTION,
+            max_lines=MAX_DESCRIPTION_LINES,
         )
         if len(reader.errors) == before:
             incidents.append(Incident(when, target, channel, description or ""))
+    characters = sum(len(incident.description) for incident in incidents)
+    if characters > MAX_INCIDENT_TEXT:
+        reader.error("incidents", "text_too_long_total", max=MAX_INCIDENT_TEXT, length=characters)
+    lines = sum(incident.description.count("\n") + 1 for incident in incidents)
+    if lines > MAX_INCIDENT_LINES:
+        reader.error("incidents", "too_many_lines_total", max=MAX_INCIDENT_LINES, lines=lines)
     return tuple(incidents)
 
 
@@ -234,7 +257,13 @@ def _read_paragraphs(reader: Reader, data: Mapping) -> dict[str, str] | None:
     reader.unknown(raw, frozenset(EDITABLE), "paragraphs.")
     edited = {}
     for key in EDITABLE:
-        value = reader.text(raw, key, "paragraphs." + key, max_length=MAX_PARAGRAPH)
+        value = reader.text(
+            raw,
+            key,
+            "paragraphs." + key,
+            max_length=MAX_PARAGRAPH,
+            max_lines=MAX_PARAGRAPH_LINES,
+        )
         if value is not None:
             edited[key] = value
     return edited or None

@@ -1,6 +1,6 @@
 """The interview pages, the review page and the results page.
 
-Views only move answers between the session, the step forms and the
+Views only move answers between the visitor's case, the step forms and the
 engine; which steps apply, what answers mean and how they are assessed is
 decided in rights_guide.interview and rights_guide.assessment.
 """
@@ -10,14 +10,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide.assessment import evaluate
-from rights_guide.interview import answers as store
+from rights_guide.interview import store
 from rights_guide.interview.review import describe
 from rights_guide.interview.steps import ALL_STEPS, applicable_steps, first_unanswered, neighbours
-from rights_guide.letterflow.kinds import available_kinds
+from rights_guide.letters.web import store as letter_store
+from rights_guide.letters.web.offers import available_kinds
 from rights_guide.presenters import present_assessment
+from rights_guide.views.errors import error_summary
 
 
 def _step_url(step, *, review: bool = False) -> str:
@@ -28,10 +30,8 @@ def _step_url(step, *, review: bool = False) -> str:
 def _initial(form, stored, draft):
     if draft is not None:
         return {
-            name: (
-                draft.get(name, [])
-                if getattr(field.widget, "allow_multiple_selected", False)
-                else (draft.get(name) or [None])[0]
+            name: draft.get(
+                name, [] if getattr(field.widget, "allow_multiple_selected", False) else None
             )
             for name, field in form.fields.items()
         }
@@ -39,29 +39,30 @@ def _initial(form, stored, draft):
 
 
 @never_cache
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    answers = store.stored_answers(request.session)
+    answers = store.stored_answers(request.case)
     step = first_unanswered(answers)
     return redirect("interview_review") if step is None else redirect(_step_url(step))
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
     current = ALL_STEPS.get(slug)
     if current is None:
         raise Http404
-    answers = store.stored_answers(request.session)
+    answers = store.stored_answers(request.case)
     steps = applicable_steps(answers)
     if current not in steps:
-        return start(request)
+        return redirect("interview_start")
     review = request.GET.get("review") == "1" or request.POST.get("review") == "1"
     if request.method == "POST":
         form = current.make_form(answers, data=request.POST)
         going_back = request.POST.get("nav") == "back"
         if form.is_valid():
-            store.save_step(request.session, slug, form.cleaned_data)
-            answers = store.stored_answers(request.session)
+            store.save_step(request.case, slug, form.cleaned_data)
+            answers = store.stored_answers(request.case)
             before, after = neighbours(answers, current)
             if going_back and before is not None:
                 return redirect(_step_url(before, review=review))
@@ -72,12 +73,12 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             return redirect(_step_url(after) if after else reverse("interview_review"))
         if going_back:
-            store.save_draft(request.session, slug, dict(request.POST.lists()))
+            store.save_draft(request.case, slug, form)
             before, _after = neighbours(answers, current)
             return redirect(_step_url(before, review=review) if before else reverse("home"))
     else:
         form = current.make_form(answers)
-        form.initial = _initial(form, answers.get(slug), store.draft(request.session, slug))
+        form.initial = _initial(form, answers.get(slug), store.draft(request.case, slug))
     before, _after = neighbours(answers, current)
     return render(
         request,
@@ -89,13 +90,15 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             "total": len(steps) + 1,  # the review page is the last step
             "has_back": before is not None,
             "review": review,
+            "error_summary": error_summary([form]) if form.is_bound else [],
         },
     )
 
 
 @never_cache
+@require_safe
 def review(request: HttpRequest) -> HttpResponse:
-    answers = store.stored_answers(request.session)
+    answers = store.stored_answers(request.case)
     pending = first_unanswered(answers)
     if pending is not None:
         return redirect(_step_url(pending))
@@ -108,18 +111,40 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_safe
 def results(request: HttpRequest) -> HttpResponse:
-    answers = store.stored_answers(request.session)
+    answers = store.stored_answers(request.case)
     pending = first_unanswered(answers)
     if pending is not None:
         return redirect(_step_url(pending))
     assessment = evaluate(store.to_answers(answers, today=timezone.localdate()))
     result = present_assessment(assessment, translation.get_language())
-    letters = available_kinds(result["lender_type"], [c["code"] for c in result["channels"]])
-    return render(request, "rights_guide/results.html", {"result": result, "letters": letters})
+    complaint_needed = result["overall"] != "lawful"
+    letters = available_kinds(
+        result["lender_type"], [c["code"] for c in result["channels"]], result["overall"]
+    )
+    return render(
+        request,
+        "rights_guide/results.html",
+        {
+            "result": result,
+            "letters": letters,
+            "complaint_needed": complaint_needed,
+            "first_channel": result["channels"][0] if result["channels"] else None,
+            "has_details": letter_store.details(request.case) is not None,
+        },
+    )
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def restart(request: HttpRequest) -> HttpResponse:
-    store.forget_all(request.session)
-    return redirect("interview_start")
+    """Ask first (a plain page, no JavaScript needed), then delete the whole case.
+
+    Starting again deletes everything that belonged to the previous answers:
+    the answers, the letter details, edited paragraphs and stored letters.
+    """
+    if request.method == "POST":
+        request.case.delete()
+        return redirect("interview_start")
+    return render(request, "rights_guide/interview_restart.html")

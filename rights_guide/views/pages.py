@@ -1,54 +1,96 @@
-"""Static information pages and the error pages."""
+"""Static information pages, "delete everything", the health check and the error pages."""
 
-from django.conf import settings
+import logging
+import sys
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from rights_guide.api.errors import errors_payload
+from rights_guide.assessment import FieldError
 from rights_guide.knowledge import get_knowledge
-from rights_guide.models import StoredLetter
+
+logger = logging.getLogger(__name__)
+# How long to ask clients to wait when the database does not answer.
+DATABASE_RETRY_AFTER = 30
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "rights_guide/home.html", {"start_url": reverse("interview_start")})
 
 
-@require_GET
+@require_safe
 def help_calls(request: HttpRequest) -> HttpResponse:
     return render(request, "rights_guide/help_calls.html")
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    hours = settings.SESSION_COOKIE_AGE // 3600
-    return render(request, "rights_guide/privacy.html", {"session_hours": hours})
+    return render(request, "rights_guide/privacy.html")
 
 
 @require_POST
 def delete_my_data(request: HttpRequest) -> HttpResponse:
-    """Erase everything this browser's session holds, and the letters it made, at once."""
-    StoredLetter.forget(request.session)
+    """Erase the visitor's case (answers, details, letters) and their session, at once."""
+    request.case.delete()
     request.session.flush()
     messages.success(request, _("Everything you entered has been deleted from our server."))
     return redirect("privacy")
 
 
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    """The 500 page, rendered with the request so it appears in the visitor's language.
+    """The 500 page, or a 503 that says so when the database is what failed.
 
-    Django's default handler renders without a request context; ours keeps
-    the language but avoids anything that could fail a second time.
+    Rendered with the request so it appears in the visitor's language, and
+    without anything that could fail a second time. Django calls it while
+    the exception is being handled, so the cause can be told apart here. API
+    clients always get JSON, never an HTML page.
     """
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request": request}))
+    failure = sys.exc_info()[1]
+    unavailable = isinstance(failure, DatabaseError)
+    status = 503 if unavailable else 500
+    if _is_api(request):
+        code = "service_unavailable" if unavailable else "server_error"
+        response = JsonResponse(
+            errors_payload([FieldError("body", code, {"seconds": DATABASE_RETRY_AFTER})]),
+            status=status,
+        )
+    else:
+        template = loader.get_template("503.html" if unavailable else "500.html")
+        response = HttpResponse(template.render({"request": request}), status=status)
+    if unavailable:
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
 
 
-@require_GET
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A request we cannot read (a body in an unknown encoding, a bad host): a plain 400."""
+    if _is_api(request):
+        return JsonResponse(errors_payload([FieldError("body", "bad_request")]), status=400)
+    template = loader.get_template("400.html")
+    return HttpResponse(template.render({"request": request}), status=400)
+
+
+@require_safe
 def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitoring: the process is up and its knowledge loaded."""
-    return JsonResponse({"status": "ok", "knowledge_version": get_knowledge().version})
+    """For load balancers and monitoring: the process is up, its knowledge loaded, the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.warning("Health check: the database does not answer")
+        return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
+    return JsonResponse(
+        {"status": "ok", "database": "ok", "knowledge_version": get_knowledge().version}
+    )

@@ -7,6 +7,35 @@
   });
 })();
 
+// After a failed submit, move focus to the error summary so it is read out
+// and on screen (without JavaScript the form posts to #error-summary instead).
+(function () {
+  "use strict";
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  } else if (window.location.hash === "#error-summary" && window.history.replaceState) {
+    // Redirected here after a successful submit: drop the fragment the form carried.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+})();
+
+// Print the legal basis of every finding, not only the ones that were opened.
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+})();
+
 // "Copy the letter text": only where the Clipboard API exists; the text stays selectable anyway.
 (function () {
   "use strict";

@@ -83,9 +83,15 @@ def test_home_to_results_on_a_phone(open_page, language, javascript):
     checked(bp)
     click_next(bp, t)
 
-    # How they contacted the borrower: an empty page gets a clear error first.
+    # How they contacted the borrower: an empty page gets a clear error first,
+    # summarised where the page starts, linked to the field, and (with
+    # JavaScript) focused so it is read out.
     click_next(bp, t)
-    assert page.locator(".alert-danger").count() == 1
+    assert page.locator("#error-summary li").count() == 1
+    assert page.locator("#error-summary a").get_attribute("href") == "#id_calls"
+    if javascript:
+        assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.url.endswith("#error-summary")
     checked(bp)
     page.locator("#id_calls").fill("5")
     click_next(bp, t)

@@ -1,10 +1,12 @@
-"""Keep interview answers in the session, and turn them into the engine's Answers.
+"""Keep interview answers in the visitor's case, and turn them into the engine's Answers.
 
 Each step's cleaned data is stored as plain JSON under its slug, so going
 back and forth never loses an answer, and an answer to a step that no longer
-applies (a person unticked later) is kept but ignored. ``to_answers`` is the
-one place where page answers become the engine's input, so the results page
-and the API agree by construction.
+applies (a person unticked later) is kept but ignored. A page left with Back
+before it was valid is kept as a draft: only the form's own fields, each
+value cut to ``MAX_DRAFT_VALUE`` characters, so nothing posted can make a
+case grow. ``to_answers`` is the one place where page answers become the
+engine's input, so the results page and the API agree by construction.
 """
 
 from __future__ import annotations
@@ -14,44 +16,53 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.contrib.sessions.backends.base import SessionBase
+from django import forms
 
 from rights_guide.assessment import Answers, Event
+from rights_guide.cases.store import VisitorCase
 from rights_guide.interview.forms import VISIT_ONLY_TACTICS
 from rights_guide.interview.steps import TARGET_STEPS, had_visits, selected_targets
 
-SESSION_KEY = "interview"
-DRAFTS_KEY = "interview_drafts"
+ANSWERS = "answers"
+DRAFTS = "drafts"
 COUNTED_CHANNELS = (("calls", "call"), ("texts", "sms"), ("messages", "im"))
+MAX_DRAFT_VALUE = 200  # characters; every interview field is a short number, date or choice
 
 
-def stored_answers(session: SessionBase) -> dict[str, Any]:
-    return session.get(SESSION_KEY, {})
+def stored_answers(case: VisitorCase) -> dict[str, Any]:
+    return case.get(ANSWERS, {})
 
 
-def save_step(session: SessionBase, slug: str, cleaned: Mapping[str, Any]) -> None:
-    answers = dict(session.get(SESSION_KEY, {}))
+def save_step(case: VisitorCase, slug: str, cleaned: Mapping[str, Any]) -> None:
+    answers = dict(case.get(ANSWERS, {}))
     answers[slug] = {name: _to_json(value) for name, value in cleaned.items()}
-    session[SESSION_KEY] = answers
-    drafts = dict(session.get(DRAFTS_KEY, {}))
-    if drafts.pop(slug, None) is not None:
-        session[DRAFTS_KEY] = drafts
+    drafts = dict(case.get(DRAFTS, {}))
+    drafts.pop(slug, None)
+    case.update(**{ANSWERS: answers, DRAFTS: drafts or None})
 
 
-def save_draft(session: SessionBase, slug: str, data: Mapping[str, list[str]]) -> None:
-    """Keep what was typed on a page that was left with Back before it was complete."""
-    drafts = dict(session.get(DRAFTS_KEY, {}))
-    drafts[slug] = {name: values for name, values in data.items() if name != "csrfmiddlewaretoken"}
-    session[DRAFTS_KEY] = drafts
+def save_draft(case: VisitorCase, slug: str, form: forms.Form) -> None:
+    """Keep what was typed on a page that was left with Back before it was complete.
+
+    Only the form's own fields are kept, each value cut to a bounded length
+    and each list to the choices the field offers, each once.
+    """
+    kept: dict[str, Any] = {}
+    for name, field in form.fields.items():
+        if getattr(field.widget, "allow_multiple_selected", False):
+            allowed = {str(code) for code, _label in getattr(field, "choices", [])}
+            kept[name] = list(dict.fromkeys(v for v in form.data.getlist(name) if v in allowed))
+        else:
+            value = form.data.get(name)
+            if value:
+                kept[name] = str(value)[:MAX_DRAFT_VALUE]
+    drafts = dict(case.get(DRAFTS, {}))
+    drafts[slug] = kept
+    case.update(**{DRAFTS: drafts})
 
 
-def draft(session: SessionBase, slug: str) -> dict[str, list[str]] | None:
-    return session.get(DRAFTS_KEY, {}).get(slug)
-
-
-def forget_all(session: SessionBase) -> None:
-    session.pop(SESSION_KEY, None)
-    session.pop(DRAFTS_KEY, None)
+def draft(case: VisitorCase, slug: str) -> dict[str, Any] | None:
+    return case.get(DRAFTS, {}).get(slug)
 
 
 def _to_json(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""The four letters, what each is for, and which ones a story calls for."""
+"""The four letters as the pages offer them: title, purpose, and which ones a story calls for."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class LetterKind:
     purpose: Promise
 
 
-KINDS = {
+OFFERS = {
     kind.code: kind
     for kind in (
         LetterKind(
@@ -54,19 +54,23 @@ KINDS = {
 }
 
 
-def available_kinds(lender_type: str, channels: list[str]) -> list[LetterKind]:
+def available_kinds(lender_type: str, channels: list[str], overall: str) -> list[LetterKind]:
     """The letters worth writing for this story, most useful first.
 
     A private lender has no complaint desk or regulator to write to, and a
-    police statement is offered when something in the story is for the police.
+    police statement is offered when something in the story is for the
+    police. When everything described is lawful there is nothing to
+    complain of: only the personal-information request is offered.
     """
+    if overall == "lawful":
+        return [OFFERS["pi_request"]]
     knowledge = get_knowledge()
     offered = []
     if lender_type in knowledge.lender_desk:
-        offered.append(KINDS["lender"])
+        offered.append(OFFERS["lender"])
     if REGULATOR_CHANNELS & set(knowledge.regulators[lender_type]):
-        offered.append(KINDS["regulator"])
+        offered.append(OFFERS["regulator"])
     if "police" in channels:
-        offered.append(KINDS["police"])
-    offered.append(KINDS["pi_request"])
+        offered.append(OFFERS["police"])
+    offered.append(OFFERS["pi_request"])
     return offered

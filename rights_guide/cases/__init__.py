@@ -1,0 +1,1 @@
+"""The visitor's case: what they entered, kept together, expiring, deleted whole."""

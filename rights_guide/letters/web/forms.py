@@ -1,0 +1,132 @@
+"""Forms for the letter pages. They lay out fields; ``parse_letter_request`` judges them.
+
+No field here validates anything (lengths, the mobile number, the ID
+number's check digit, incident times): the request parser shared with the
+API does, in one pass over everything submitted, and its errors are put
+back next to the field they belong to (``store.route_errors``). So a page
+can never accept what the API would refuse, and a visitor sees every
+problem at once instead of one more on each submit.
+"""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rights_guide.interview.forms import TARGET_CHOICES
+
+CHANNEL_CHOICES = [
+    ("call", _("Phone call")),
+    ("sms", _("Text message")),
+    ("im", _("WeChat, QQ or other chat")),
+    ("visit_home", _("Visit to a home")),
+    ("visit_work", _("Visit to a workplace")),
+    ("letter", _("Letter")),
+    ("online_post", _("Post online")),
+]
+INCIDENT_ROWS = 3
+MAX_INCIDENT_ROWS = 100
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    return helper
+
+
+def _text(label, *, help_text="", **attrs) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
+class DetailsForm(forms.Form):
+    """Who writes (the borrower, in their own name) and about whom: shared by every letter."""
+
+    complainant_name = _text(
+        _("Your full name"),
+        help_text=_("As on your ID card. Rare characters are fine."),
+        autocomplete="name",
+    )
+    phone = _text(_("Your mobile number (optional)"), inputmode="tel", autocomplete="tel")
+    address = _text(_("Your address (optional)"), autocomplete="street-address")
+    id_number = _text(
+        _("Your ID card number (optional)"),
+        help_text=_(
+            "Only if the body you write to asks for it. The preview shows it partly hidden."
+        ),
+        autocomplete="off",
+        spellcheck="false",
+    )
+    respondent_name = _text(
+        _("Who is the letter about?"),
+        help_text=_(
+            "The lender's or platform's full name as in your contract or app, or the collection company if you know it."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class IncidentForm(forms.Form):
+    """One contact the borrower remembers well; a row left empty is ignored."""
+
+    when = forms.CharField(
+        label=_("When"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    target = forms.CharField(
+        label=_("Who was contacted"),
+        required=False,
+        widget=forms.Select(choices=[("", "—"), *TARGET_CHOICES]),
+    )
+    channel = forms.CharField(
+        label=_("How"), required=False, widget=forms.Select(choices=[("", "—"), *CHANNEL_CHOICES])
+    )
+    description = forms.CharField(
+        label=_("What happened"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def values(self) -> dict[str, str]:
+        """What was typed in this row, as posted."""
+        return {name: str(self[name].value() or "") for name in self.fields}
+
+    def is_blank(self) -> bool:
+        return not any(value.strip() for value in self.values().values())
+
+
+IncidentFormSet = forms.formset_factory(IncidentForm, extra=0, max_num=MAX_INCIDENT_ROWS)
+
+
+class ParagraphsForm(forms.Form):
+    """The three paragraphs a user may rewrite before printing."""
+
+    facts = forms.CharField(
+        label=_("Facts"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    requests = forms.CharField(
+        label=_("Requests"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    closing = forms.CharField(
+        label=_("Closing"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()

@@ -1,0 +1,182 @@
+"""A case's letter details and edited paragraphs, and the letters request they make.
+
+The details (complainant, respondent, incidents) are entered once per case
+and shared by every letter, so the regulator letter knows what the police
+letter was told. Each letter kind keeps only the paragraphs the visitor
+rewrote, each with the generated text it was written over (``base``): when
+the details or the answers later change what the tool would write, the
+edit is stale, and the pages show both versions and let the visitor choose
+instead of printing an old name or removed people silently.
+
+The request built here has exactly the shape of a ``POST /api/v1/letters``
+body (the assessment comes from the interview answers), and it is validated
+by the same parser, so the pages cannot accept a letter the API would
+refuse or the other way round. Letters made on the pages are in Chinese,
+the language of every body they are sent to; an English rendering is only
+a reading copy.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rights_guide.assessment import FieldError, answers_to_data
+from rights_guide.cases.store import VisitorCase
+from rights_guide.interview import store as interview_store
+from rights_guide.letters import LetterRequest, letter_request_to_data, parse_letter_request
+
+DETAILS = "details"
+LETTERS = "letters"
+SEND_LANGUAGE = "zh-hans"  # what the pages print: every recipient is a Chinese body
+READING_LANGUAGE = "en"
+PERSONAL = ("name", "phone", "address", "id_number")
+DETAILS_FIELDS = {
+    "complainant.name": "complainant_name",
+    "complainant.phone": "phone",
+    "complainant.address": "address",
+    "complainant.id_number": "id_number",
+    "respondent.name": "respondent_name",
+}
+INCIDENT_FIELD = re.compile(r"^incidents\[(\d+)\]\.(\w+)$")
+PARAGRAPH_FIELD = re.compile(r"^paragraphs\.(\w+)$")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A paragraph rewritten by hand whose generated text has changed since."""
+
+    name: str
+    edited: str
+    generated: str
+
+
+def details(case: VisitorCase) -> dict[str, Any] | None:
+    return case.get(DETAILS)
+
+
+def save_details(case: VisitorCase, data: Mapping[str, Any]) -> None:
+    """Keep the details; the first time personal details arrive the session key changes."""
+    before = details(case) or {}
+    if not any(before.get("complainant", {}).get(key) for key in PERSONAL):
+        case.personal_data_entered()
+    case.update(**{DETAILS: dict(data)})
+
+
+def details_from_request(letter: LetterRequest) -> dict[str, Any]:
+    """The shared details of a validated request, as the parser normalised them."""
+    data = letter_request_to_data(letter)
+    return {key: data[key] for key in ("complainant", "respondent", "incidents")}
+
+
+def details_from_post(fields: Mapping[str, str], rows: Iterable[Mapping[str, str]]) -> dict:
+    """The details as typed (untrimmed, unchecked), in the API's shape, empty values left out."""
+    complainant = {
+        key: fields.get(field, "")
+        for key, field in (
+            ("name", "complainant_name"),
+            ("phone", "phone"),
+            ("address", "address"),
+            ("id_number", "id_number"),
+        )
+        if fields.get(field, "").strip() or key == "name"
+    }
+    return {
+        "complainant": complainant,
+        "respondent": {"name": fields.get("respondent_name", "")},
+        "incidents": [
+            {key: row.get(key, "") for key in ("when", "target", "channel", "description")}
+            for row in rows
+        ],
+    }
+
+
+def edits(case: VisitorCase, kind: str) -> dict[str, dict[str, str]]:
+    """The paragraphs rewritten for one letter: ``{name: {"text": …, "base": …}}``."""
+    return dict(case.get(LETTERS, {}).get(kind, {}).get("paragraphs") or {})
+
+
+def save_edits(case: VisitorCase, kind: str, edited: Mapping[str, dict[str, str]] | None) -> None:
+    letters = dict(case.get(LETTERS, {}))
+    if edited:
+        letters[kind] = {"paragraphs": dict(edited)}
+    else:
+        letters.pop(kind, None)
+    case.update(**{LETTERS: letters or None})
+
+
+def edits_over(texts: Mapping[str, str], generated: Mapping[str, str]) -> dict[str, dict]:
+    """Keep the texts that differ from what the tool writes, each with what it was written over."""
+    return {
+        name: {"text": text, "base": generated.get(name, "")}
+        for name, text in texts.items()
+        if text != generated.get(name, "")
+    }
+
+
+def conflicts(edited: Mapping[str, dict[str, str]], generated: Mapping[str, str]) -> list[Conflict]:
+    """Edits whose generated text has changed since they were made."""
+    return [
+        Conflict(name, edit["text"], generated.get(name, ""))
+        for name, edit in edited.items()
+        if edit.get("base") != generated.get(name, "")
+    ]
+
+
+def request_data(
+    case: VisitorCase,
+    kind: str,
+    *,
+    today: datetime.date,
+    details_data: Mapping[str, Any] | None = None,
+    paragraphs: Mapping[str, str] | None = None,
+    language: str = SEND_LANGUAGE,
+) -> dict[str, Any]:
+    """The letters API request for this kind, from the interview and the letter pages."""
+    answers = interview_store.to_answers(interview_store.stored_answers(case), today=today)
+    data = {
+        "kind": kind,
+        "language": language,
+        "assessment": answers_to_data(answers),
+        **(details_data if details_data is not None else details(case) or {}),
+    }
+    if paragraphs:
+        data["paragraphs"] = dict(paragraphs)
+    return data
+
+
+def letter_request(
+    case: VisitorCase, kind: str, *, today: datetime.date, **options
+) -> LetterRequest:
+    """Validate the stored inputs for a letter; raises InvalidLetterRequest."""
+    return parse_letter_request(request_data(case, kind, today=today, **options), today=today)
+
+
+@dataclass
+class RoutedErrors:
+    """Parser errors sorted by where a page shows them."""
+
+    fields: dict[str, list[FieldError]]  # details form field → errors
+    rows: dict[int, dict[str, list[FieldError]]]  # incident row → field → errors
+    paragraphs: dict[str, list[FieldError]]  # editable paragraph → errors
+    other: list[FieldError]
+
+
+def route_errors(errors: list[FieldError]) -> RoutedErrors:
+    routed = RoutedErrors({}, {}, {}, [])
+    for error in errors:
+        incident = INCIDENT_FIELD.match(error.field)
+        paragraph = PARAGRAPH_FIELD.match(error.field)
+        if error.field in DETAILS_FIELDS:
+            routed.fields.setdefault(DETAILS_FIELDS[error.field], []).append(error)
+        elif incident:
+            row = routed.rows.setdefault(int(incident.group(1)), {})
+            row.setdefault(incident.group(2), []).append(error)
+        elif paragraph:
+            routed.paragraphs.setdefault(paragraph.group(1), []).append(error)
+        else:
+            routed.other.append(error)
+    return routed
