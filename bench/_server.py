@@ -25,8 +25,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(workers: int = 2):
-    """Serve the app as in production (DEBUG off, compressed static files) on a free port."""
+def gunicorn(workers: int = 2, **extra_env: str):
+    """Serve the app as in production (DEBUG off, compressed static files, the production
+    gunicorn configuration) on a free port; ``extra_env`` adds settings."""
     var = Path(tempfile.mkdtemp(prefix="rights-guide-bench-"))
     env = {
         **os.environ,
@@ -37,21 +38,22 @@ def gunicorn(workers: int = 2):
         "DJANGO_VAR_DIR": str(var),
         "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///%s" % (var / "db.sqlite3")),
         "DJANGO_LOG_LEVEL": "WARNING",
+        **extra_env,
     }
     manage = [PYTHON, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     port = free_port()
+    env["GUNICORN_BIND"] = "127.0.0.1:%d" % port
+    env["GUNICORN_WORKERS"] = str(workers)
     server = subprocess.Popen(
         [
             PYTHON,
             "-m",
             "gunicorn",
+            "-c",
+            "python:rights_guide.gunicorn_conf",
             "rights_guide.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            "127.0.0.1:%d" % port,
             "--log-level",
             "warning",
         ],
@@ -60,7 +62,7 @@ def gunicorn(workers: int = 2):
     )
     base = "http://127.0.0.1:%d" % port
     try:
-        for _ in range(100):
+        for _ in range(300):  # each worker warms the PDF renderer before it answers
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)
                 break

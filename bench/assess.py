@@ -3,8 +3,8 @@
     .venv/bin/python bench/assess.py [--seconds 10]
 
 Reports the engine's median time per assessment of a 20-event story (target:
-under 1 ms), and the API's requests per second under gunicorn with 2 sync
-workers beside a plain Django view returning a small JSON object (/healthz),
+under 1 ms), and the API's requests per second under gunicorn (the production configuration, 2
+threaded workers) beside a plain Django view returning a small JSON object (/healthz),
 measured in the same run with wrk (target: the API at least 70% of the plain
 view's throughput).
 """
@@ -132,7 +132,7 @@ def main() -> None:
         plain_again = wrk(base + "/healthz", seconds=args.seconds)
     plain["rps"] = (plain["rps"] + plain_again["rps"]) / 2  # before and after, for drift
     ratio = api["rps"] / plain["rps"]
-    print("\nHTTP, gunicorn 2 sync workers, wrk -t2 -c16 -d%ds on the same machine:" % args.seconds)
+    print("\nHTTP, gunicorn (production config: 2 gthread workers), wrk -t2 -c16 -d%ds:" % args.seconds)
     print(
         "  plain JSON view (/healthz)   %8.1f req/s   p50 %-8s p99 %-8s non-2xx %d"
         % (plain["rps"], plain["p50"], plain["p99"], plain["non_2xx"])

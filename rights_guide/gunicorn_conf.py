@@ -18,7 +18,9 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# More threads than letters can queue (rights_guide.letters.slots), so some are
+# always left for pages.
+threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 max_requests = 20_000
 max_requests_jitter = 4_000
 timeout = 30

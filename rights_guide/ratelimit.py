@@ -143,6 +143,24 @@ def consume(
     raise RuntimeError("rate limit bucket for %s could not be created" % limit.scope)
 
 
+def refund(
+    limit: RateLimit, key: str, *, tokens: int = 1, now: datetime.datetime | None = None
+) -> None:
+    """Give back tokens spent on an action that did not happen (the renderer was busy)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        bucket = (
+            RateLimitBucket.objects.select_for_update().filter(scope=limit.scope, key=key).first()
+        )
+        if bucket is None:
+            return  # already full and purged
+        elapsed = max(0.0, (now - bucket.updated_at).total_seconds())
+        left = min(float(limit.capacity), bucket.tokens + elapsed * limit.rate + tokens)
+        bucket.tokens, bucket.updated_at = left, now
+        bucket.expires_at = _expiry(limit, left, now)
+        bucket.save(update_fields=["tokens", "updated_at", "expires_at"])
+
+
 def purge_expired(*, now: datetime.datetime | None = None) -> int:
     """Delete buckets that have refilled completely; returns how many were deleted."""
     return RateLimitBucket.purge_expired(now)

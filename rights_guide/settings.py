@@ -203,8 +203,8 @@ if not DEBUG:
 # for a slot, each up to DJANGO_LETTER_SLOT_WAIT seconds; anyone beyond is
 # asked (503, Retry-After) to try again shortly.
 LETTER_RENDER_SLOTS = max(1, int(os.environ.get("DJANGO_LETTER_RENDER_SLOTS", "1")))
-LETTER_RENDER_QUEUE = max(0, int(os.environ.get("DJANGO_LETTER_RENDER_QUEUE", "4")))
-LETTER_SLOT_WAIT = float(os.environ.get("DJANGO_LETTER_SLOT_WAIT", "8"))
+LETTER_RENDER_QUEUE = max(0, int(os.environ.get("DJANGO_LETTER_RENDER_QUEUE", "20")))
+LETTER_SLOT_WAIT = float(os.environ.get("DJANGO_LETTER_SLOT_WAIT", "30"))
 LETTER_SLOTS_DIR = VAR_DIR / "render-slots"  # lock files; one folder per machine
 
 # DJANGO_TRUSTED_PROXIES: how many reverse proxies in front of the app append

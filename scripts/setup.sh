@@ -77,3 +77,28 @@ compile_translations() {
 build_letter_fonts() {
   .venv/bin/python manage.py build_letter_fonts
 }
+
+# A throwaway PostgreSQL cluster on 127.0.0.1 (CI and the PostgreSQL
+# benchmarks): sets DATABASE_URL and stops and deletes the cluster on exit.
+start_throwaway_postgres() {
+  ensure_debian_packages postgresql
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  PG_PORT=${PG_PORT:-54329}
+  PG_DIR=$(mktemp -d /tmp/rights-guide-pg.XXXXXX)
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
+  trap stop_throwaway_postgres EXIT
+  run_as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  run_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c full_page_writes=off -c max_connections=200" >/dev/null
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres rights_guide
+  export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/rights_guide"
+}
+
+run_as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_throwaway_postgres() {
+  run_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}

@@ -27,7 +27,7 @@ from rights_guide.letters.request import MAX_INCIDENT_LINES, MAX_INCIDENT_TEXT
 from rights_guide.letters.service import letter_weight
 from rights_guide.letters.slots import render_slot
 from rights_guide.letters.snapshot import LetterSnapshot
-from rights_guide.models import StoredLetter
+from rights_guide.models import RateLimitBucket, StoredLetter
 from rights_guide.sessions import MAX_SESSION_BYTES
 from tests.factories import STORY, post_step, walk
 from tests.test_letter_pages import DETAILS, ID_NUMBER, NAME, download, save_details
@@ -333,3 +333,11 @@ def test_details_page_names_a_letter_too_large_on_its_incident_rows(client):
     response = client.post("/letters/details/?next=lender", {**DETAILS, **rows})
     assert response.status_code == 200
     assert "一封信最多能容纳" in response.content.decode()
+
+
+@override_settings(LETTER_SLOT_WAIT=0.2, LETTER_RENDER_QUEUE=0)
+def test_a_busy_renderer_gives_back_what_the_client_was_charged(client):
+    with render_slot():
+        assert post_letter(client, letter_data()).status_code == 503
+    bucket = RateLimitBucket.objects.get()
+    assert bucket.tokens == pytest.approx(ratelimit.LETTER_PDFS.capacity, abs=0.01)

@@ -1,5 +1,6 @@
 """The interview pages: every step, branch and error; Back, Next and Change never lose an answer."""
 
+import html
 import json
 import re
 
@@ -201,6 +202,13 @@ def test_unticking_a_person_drops_them_from_the_results_but_keeps_their_answers(
 
 def test_restart_forgets_everything(client):
     walk(client, STORY)
+    results = client.get("/results/").content.decode()
+    # Starting again sits next to "change my answers": it asks first, on a page of its own.
+    assert 'action="/interview/restart/"' not in results
+    assert 'href="/interview/restart/"' in results
+    confirm = client.get("/interview/restart/").content.decode()
+    assert "无法恢复" in confirm and 'action="/interview/restart/"' in confirm
+    assert client.get("/results/").status_code == 200  # nothing deleted by asking
     response = client.post("/interview/restart/")
     assert response["Location"] == "/interview/"
     assert client.get("/results/")["Location"] == "/interview/lender/"
@@ -332,3 +340,62 @@ def test_results_page_matches_the_api_for_the_same_story(story, prefix):
     assert page_codes == shown
     assert re.findall(r'data-channel="(\w+)"', html) == [c["code"] for c in api["channels"]]
     assert api["summary"] in html.replace("&#x27;", "'")
+
+
+def visible_text(html_source: str) -> str:
+    """What a reader sees: tags removed, entities decoded once."""
+    return html.unescape(
+        re.sub(
+            r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", html_source, flags=re.S)
+        )
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_no_label_or_hint_is_escaped_twice_and_the_review_shows_bare_labels(client, prefix):
+    walk(client, {**STORY, "targets": {"family": {"calls": "2"}}}, prefix=prefix)
+    pages = [client.get(prefix + "/interview/review/").content.decode()]
+    for slug in ("lender", "contacts", "contact-family", "tactics", "when", "cost"):
+        pages.append(client.get("%s/interview/%s/" % (prefix, slug)).content.decode())
+    for page in pages:
+        text = visible_text(page)
+        assert not re.search(r"&(#x?[0-9a-fA-F]+|amp|quot|lt|gt);", text), text[:300]
+    review = visible_text(pages[0])
+    if prefix:
+        assert "A bank, or a credit card" in review
+        assert "Weilidai" not in review  # the example under the option is help, not an answer
+        assert "bank's" in visible_text(pages[1])
+    else:
+        assert "银行或信用卡" in review
+        assert "微粒贷" not in review
+
+
+def test_what_to_do_next_comes_first_and_is_in_the_jump_links(client):
+    walk(client, STORY)
+    html_source = client.get("/results/").content.decode()
+    nav = html_source.split('class="results-nav')[1].split("</nav>")[0]
+    assert 'href="#next-steps"' in nav
+    next_steps = html_source.index('id="next-steps"')
+    assert next_steps < html_source.index('id="findings-heading"')
+    letters = html_source[next_steps:].split("</section>")[0]
+    assert '/letters/lender/"' in letters and '/letters/police/"' in letters
+    assert "首先向这里投诉" in letters
+
+
+def test_when_everything_is_lawful_no_complaint_letter_is_offered(client):
+    walk(
+        client,
+        {
+            "lender_type": "bank",
+            "targets": {"borrower": {"calls": "2", "at_night": "no"}},
+            "tactics": ["lawsuit_notice"],
+            "date": "2026-05-02",
+        },
+    )
+    html_source = client.get("/results/").content.decode()
+    assert "看起来是合法的催收" in html_source
+    for kind in ("lender", "regulator", "police"):
+        assert '/letters/%s/"' % kind not in html_source
+    assert '/letters/pi_request/"' in html_source
+    assert "不需要投诉。下面这些信仍然可能有用" in html_source
+    assert 'id="findings-heading"' not in html_source

@@ -149,3 +149,29 @@ def test_warming_up_a_worker_registers_the_fonts_before_the_first_letter():
     needed = renderer.plan.extensions_for(set(RARE_NAME))
     assert len(needed) == 4  # 䶮 (Ext A), 𠮷 (Ext B), 堃 and 昇 each in their own face
     assert set(renderer.extensions) == set(needed)
+
+
+SIGNATURE_LABELS = ("Borrower (signature)", "Complainant (signature)", "Applicant (signature)")
+LONG_STORY = {
+    "lender_type": "consumer_finance",
+    "conduct_date": "2026-10-15",
+    "events": [
+        {"target": "borrower", "channel": "call", "times_per_day": 5, "at_night": True},
+        {"target": "family", "channel": "call", "times_per_day": 2, "disclosed_debt": True},
+        {"target": "colleagues", "channel": "im", "asked_to_pay": True},
+        {"target": "contacts_list", "channel": "sms", "times_per_day": 30},
+        {"target": "employer", "channel": "visit_work"},
+    ],
+    "tactics": ["insults", "threat_violence", "threat_exposure", "false_consequences"],
+}
+
+
+@pytest.mark.parametrize("kind", ["lender", "regulator", "pi_request"])
+def test_the_signature_never_starts_a_page_alone(kind):
+    """A story long enough that, before, the English lender letter's signature began page 3."""
+    pdf = make_pdf(letter_data(kind=kind, language="en", assessment=LONG_STORY, incidents=[]))
+    pages = [page for page in pdf_text(pdf).split("\f") if page.strip()]
+    assert len(pages) >= 2
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert not lines[0].startswith(SIGNATURE_LABELS), lines[:3]

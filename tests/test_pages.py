@@ -150,3 +150,14 @@ def test_500_page_is_translated_and_keeps_the_language():
     assert response.status_code == 500
     assert "出错了" in response.text
     assert "Content-Security-Policy" in response.headers
+
+
+def test_the_footer_says_when_the_law_was_checked_in_words(client):
+    from rights_guide.knowledge import get_knowledge
+
+    knowledge = get_knowledge()
+    chinese, english = client.get("/").text, client.get("/en/").text
+    assert knowledge.version not in chinese  # no version hash with a commit id
+    day = knowledge.version_date
+    assert "本站的法律信息最后核对于%d年%d月%d日" % (day.year, day.month, day.day) in chinese
+    assert "last checked on %d %s %d" % (day.day, day.strftime("%B"), day.year) in english

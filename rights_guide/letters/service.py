@@ -1,9 +1,12 @@
 """One way to turn a letter into a PDF, for the pages, the API and a stored letter.
 
 In order: charge the client's allowance (``ratelimit.LETTER_PDFS``) by what
-the letter costs to print, take a render slot (``slots``), render, and only
-then, for a letter made on the pages, keep its snapshot with the visitor's
-case, so a failed render leaves nothing stored. Refusals come back as
+the letter costs to print (over the allowance: 429), take a render ticket
+and wait for a slot (busy: 503, and the charge is given back), render, and
+only then, for a letter made on the pages, keep its snapshot with the
+visitor's case, so a failed render leaves nothing stored. Charging first
+means a client flooding the API is told "too many" (429) for everything past
+its allowance, and only the letters it may make wait in line. Refusals come back as
 ``LetterRefused`` carrying an error code and the seconds to wait, which the
 API turns into JSON (429 or 503 with ``Retry-After``) and the pages into a
 message.
@@ -21,7 +24,7 @@ from rights_guide.assessment import FieldError
 from rights_guide.cases.models import Case
 from rights_guide.letters.content import Letter
 from rights_guide.letters.request import LetterRequest
-from rights_guide.letters.slots import RendererBusy, render_slot
+from rights_guide.letters.slots import RenderTicket, RendererBusy
 from rights_guide.letters.snapshot import LetterSnapshot, snapshot_letter
 
 # A letter's weight in the allowance: one token, plus one for every
@@ -70,19 +73,21 @@ def _charge(client: str, tokens: int) -> None:
         raise LetterRefused("rate_limited", 429, decision.retry_after)
 
 
-def _render(snapshot: LetterSnapshot) -> bytes:
+def _deliver(snapshot: LetterSnapshot, client: str, tokens: int) -> bytes:
+    _charge(client, tokens)
     try:
-        with render_slot():
+        with RenderTicket() as ticket:
+            ticket.wait()
             return snapshot.render_pdf()
     except RendererBusy as busy:
+        ratelimit.refund(ratelimit.LETTER_PDFS, client, tokens=tokens)
         raise LetterRefused("renderer_busy", 503, busy.retry_after) from busy
 
 
 def deliver_letter(letter: Letter, *, client: str, case: Case | None = None) -> Delivered:
     """Charge, render and (for a case) store a new letter; raises LetterRefused."""
-    _charge(client, letter_weight(letter.request))
     snapshot = snapshot_letter(letter)
-    pdf = _render(snapshot)
+    pdf = _deliver(snapshot, client, letter_weight(letter.request))
     if case is not None:
         from rights_guide.models import StoredLetter
 
@@ -94,5 +99,4 @@ def deliver_letter(letter: Letter, *, client: str, case: Case | None = None) -> 
 def deliver_stored(stored, *, client: str) -> Delivered:
     """Print a stored letter again from its snapshot (the same letter, not a new one)."""
     snapshot = stored.snapshot()
-    _charge(client, 1)
-    return Delivered(_render(snapshot), snapshot)
+    return Delivered(_deliver(snapshot, client, 1), snapshot)

@@ -8,7 +8,9 @@ behind them. So rendering needs one of ``LETTER_RENDER_SLOTS`` slots
 one of ``LETTER_RENDER_QUEUE`` places in line: everyone else is answered
 at once with "busy, try again in a few seconds" (a 503 with
 ``Retry-After``), and so is anyone whose wait runs past
-``LETTER_SLOT_WAIT`` seconds.
+``LETTER_SLOT_WAIT`` seconds. The line is long enough for one client's
+whole allowance (20 letters), and a waiting request holds a thread that
+sleeps, not a processor, so pages go on being served.
 
 Slots and places are ``flock`` locks on small files in ``var/``, so they
 hold across gunicorn workers and threads on one machine and are released
@@ -68,26 +70,53 @@ def _take_one(prefix: str, count: int) -> int | None:
     return None
 
 
+class RenderTicket:
+    """A slot, or a place in line for one, taken at once; ``wait()`` turns a place into a slot.
+
+    Taking the ticket first lets a caller refuse a busy moment before doing
+    anything else (such as charging the client's allowance).
+    """
+
+    def __init__(self) -> None:
+        self.slot: int | None = None
+        self.place: int | None = None
+
+    def __enter__(self) -> RenderTicket:
+        self.slot = _take_one("slot", settings.LETTER_RENDER_SLOTS)
+        if self.slot is None:
+            self.place = _take_one("queue", settings.LETTER_RENDER_QUEUE)
+            if self.place is None:
+                raise RendererBusy(_retry_after())
+        return self
+
+    def wait(self) -> None:
+        """Block until this ticket holds a slot; raise RendererBusy after LETTER_SLOT_WAIT."""
+        deadline = time.monotonic() + settings.LETTER_SLOT_WAIT
+        while self.slot is None:
+            self.slot = _take_one("slot", settings.LETTER_RENDER_SLOTS)
+            if self.slot is not None:
+                break
+            if time.monotonic() >= deadline:
+                raise RendererBusy(_retry_after())
+            time.sleep(POLL_SECONDS)
+        if self.place is not None:
+            _release(self.place)
+            self.place = None
+
+    def __exit__(self, *exc_info) -> None:
+        for descriptor in (self.slot, self.place):
+            if descriptor is not None:
+                _release(descriptor)
+        self.slot = self.place = None
+
+
+def _retry_after() -> int:
+    return max(2, min(30, round(settings.LETTER_SLOT_WAIT / 2)))
+
+
 @contextmanager
 def render_slot() -> Iterator[None]:
     """Hold a render slot for the duration of the block, or raise RendererBusy."""
-    slots, queue = settings.LETTER_RENDER_SLOTS, settings.LETTER_RENDER_QUEUE
-    retry_after = max(2, round(settings.LETTER_SLOT_WAIT / 2))
-    slot = _take_one("slot", slots)
-    if slot is None:
-        place = _take_one("queue", queue)
-        if place is None:
-            raise RendererBusy(retry_after)
-        try:
-            deadline = time.monotonic() + settings.LETTER_SLOT_WAIT
-            while slot is None:
-                if time.monotonic() >= deadline:
-                    raise RendererBusy(retry_after)
-                time.sleep(POLL_SECONDS)
-                slot = _take_one("slot", slots)
-        finally:
-            _release(place)
-    try:
+    with RenderTicket() as ticket:
+        ticket.wait()
         yield
-    finally:
-        _release(slot)

@@ -69,3 +69,80 @@ def test_results_to_downloaded_letter(open_page, language, javascript, tmp_path)
     bp.goto(prefix + "/letters/police/print/")
     check_fits_width(bp)
     check_accessibility(bp)
+
+
+def fill_details(page, name, phone, respondent, note=None):
+    page.locator("#id_complainant_name").fill(name)
+    page.locator("#id_phone").fill(phone)
+    page.locator("#id_respondent_name").fill(respondent)
+    if note:
+        page.locator("#id_incidents-0-when").fill("2026-04-01T23:10")
+        page.locator("#id_incidents-0-target").select_option("family")
+        page.locator("#id_incidents-0-channel").select_option("call")
+        page.locator("#id_incidents-0-description").fill(note)
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+
+
+def downloaded_text(page, tmp_path, name) -> str:
+    with page.expect_download() as download_info:
+        page.locator("button[value=download]").click()
+    path = tmp_path / name
+    download_info.value.save_as(path)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_two_people_in_one_browser_never_see_each_other(open_page, javascript, tmp_path):
+    bp = open_page(viewport="phone", javascript=javascript)
+    page = bp.page
+    first = ("张秀英", "13912345678", "某某消费金融有限公司", "我妈妈病了，是为她借的钱。")
+    answer_interview(bp, "")
+    page.locator("a[href$='/letters/lender/']").click()
+    page.wait_for_load_state()
+    fill_details(page, *first)
+    page.locator("#id_facts").fill(page.locator("#id_facts").input_value() + "\n私人备注：不要告诉我丈夫。")
+    page.locator("button[value=update]").click()
+    page.wait_for_load_state()
+    assert first[0] in downloaded_text(page, tmp_path, "first.pdf")
+
+    # The first person starts again (the page asks first), and hands the phone over.
+    bp.goto("/results/")
+    page.locator("a[href$='/interview/restart/']").click()
+    page.wait_for_load_state()
+    check_accessibility(bp)
+    page.locator("form[action$='/interview/restart/'] button[type=submit]").click()
+    page.wait_for_load_state()
+
+    answer_interview(bp, "")
+    page.locator("a[href$='/letters/lender/']").click()
+    page.wait_for_load_state()
+    form_html = page.content()
+    for trace in first:
+        assert trace not in form_html
+    fill_details(page, "李建国", "13700001111", "另一家小贷公司")
+    seen = page.content()
+    bp.goto("/letters/lender/print/")
+    seen += page.content()
+    bp.goto("/letters/lender/preview/")
+    text = downloaded_text(page, tmp_path, "second.pdf")
+    for trace in (*first, "私人备注"):
+        assert trace not in seen and trace not in text
+    assert "李建国" in text and "另一家小贷公司" in text
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_next_steps_are_on_the_first_screens_and_printing_shows_the_law(open_page, javascript):
+    bp = open_page(viewport="phone", javascript=javascript)
+    page = bp.page
+    answer_interview(bp, "")
+    top = page.evaluate("document.getElementById('next-steps').getBoundingClientRect().top")
+    assert top < 2 * page.viewport_size["height"]
+    assert page.locator(".results-nav a[href='#next-steps']").count() == 1
+    citations = page.locator("details.legal-basis .citations").first
+    assert not citations.is_visible()  # folded on screen
+    page.emulate_media(media="print")
+    assert citations.is_visible()  # printed in full
+    assert page.locator(".next-steps").is_hidden()  # buttons are not printed
