@@ -132,7 +132,10 @@ def main() -> None:
         plain_again = wrk(base + "/healthz", seconds=args.seconds)
     plain["rps"] = (plain["rps"] + plain_again["rps"]) / 2  # before and after, for drift
     ratio = api["rps"] / plain["rps"]
-    print("\nHTTP, gunicorn (production config: 2 gthread workers), wrk -t2 -c16 -d%ds:" % args.seconds)
+    print(
+        "\nHTTP, gunicorn (production config: 2 gthread workers), wrk -t2 -c16 -d%ds:"
+        % args.seconds
+    )
     print(
         "  plain JSON view (/healthz)   %8.1f req/s   p50 %-8s p99 %-8s non-2xx %d"
         % (plain["rps"], plain["p50"], plain["p99"], plain["non_2xx"])

@@ -220,7 +220,10 @@ def main() -> None:
     slow_body = json.dumps(requests["chinese"], ensure_ascii=False).encode()
     reference_body = json.dumps(REFERENCE, ensure_ascii=False).encode()
     with gunicorn(workers=2, DJANGO_TRUSTED_PROXIES="1") as (base, _env):
-        print("\n2. GET / while 4 clients post the slowest letter (%s, %d s):" % (database, args.seconds))
+        print(
+            "\n2. GET / while 4 clients post the slowest letter (%s, %d s):"
+            % (database, args.seconds)
+        )
         pages, statuses = pages_while_letters_render(base, slow_body, args.seconds)
         print(
             "   home page: %.0f req/s, p50 %s, p99 %s, non-2xx %d   letters: %s"
@@ -231,7 +234,10 @@ def main() -> None:
         statuses = simultaneous_from_one_client(base, reference_body)
         print("   %s  (target: {200: 20, 429: 40})" % dict(sorted(statuses.items())))
 
-        print("\n4. 20 PDF clients for %d s, each request from its own address (%s):" % (args.soak, database))
+        print(
+            "\n4. 20 PDF clients for %d s, each request from its own address (%s):"
+            % (args.soak, database)
+        )
         statuses, durations = soak(base, reference_body, 20, args.soak)
         errors = sum(count for status, count in statuses.items() if status >= 500)
         print(

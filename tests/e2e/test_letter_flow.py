@@ -103,7 +103,9 @@ def test_two_people_in_one_browser_never_see_each_other(open_page, javascript, t
     page.locator("a[href$='/letters/lender/']").click()
     page.wait_for_load_state()
     fill_details(page, *first)
-    page.locator("#id_facts").fill(page.locator("#id_facts").input_value() + "\n私人备注：不要告诉我丈夫。")
+    page.locator("#id_facts").fill(
+        page.locator("#id_facts").input_value() + "\n私人备注：不要告诉我丈夫。"
+    )
     page.locator("button[value=update]").click()
     page.wait_for_load_state()
     assert first[0] in downloaded_text(page, tmp_path, "first.pdf")
