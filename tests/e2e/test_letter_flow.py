@@ -148,3 +148,39 @@ def test_next_steps_are_on_the_first_screens_and_printing_shows_the_law(open_pag
     page.emulate_media(media="print")
     assert citations.is_visible()  # printed in full
     assert page.locator(".next-steps").is_hidden()  # buttons are not printed
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_error_summary_conflicts_and_reading_copy_are_accessible(open_page, language):
+    prefix = "/en" if language == "en" else ""
+    bp = open_page(viewport="phone", javascript=False)
+    page = bp.page
+    answer_interview(bp, prefix)
+    page.locator("a[href$='/letters/lender/']").click()
+    page.wait_for_load_state()
+    page.locator("#id_id_number").fill("110105194912310021")
+    page.locator("button[value=save]").click()  # no name, wrong ID: both reported at once
+    page.wait_for_load_state()
+    assert page.locator("#error-summary li").count() == 3
+    check_fits_width(bp)
+    check_accessibility(bp)
+    page.locator("#id_id_number").fill("")
+    fill_details(page, "王小明", "13912345678", "某某消费金融有限公司")
+    page.locator("#id_facts").fill("本人王小明，我自己改写的事实。")
+    page.locator("button[value=update]").click()
+    page.wait_for_load_state()
+    bp.goto(prefix + "/letters/details/?next=lender")
+    page.locator("#id_complainant_name").fill("王晓明")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert page.locator("#conflicts").is_visible()
+    assert page.locator("button[value=download]").count() == 0
+    check_fits_width(bp)
+    check_accessibility(bp)
+    if language == "en":
+        assert page.locator("#reading-heading").is_visible()
+    page.locator("#keep-facts-new").check()
+    page.locator("button[value=resolve]").click()
+    page.wait_for_load_state()
+    assert "王晓明" in page.locator(".letter-paper[role=region]").inner_text()
+    assert page.locator("button[value=download]").count() == 1
