@@ -28,12 +28,13 @@ django.setup()
 
 from bench._server import gunicorn, wrk  # noqa: E402
 from rights_guide.assessment import evaluate, parse_answers  # noqa: E402
-from rights_guide.knowledge.model import CHANNELS  # noqa: E402
-from rights_guide.knowledge.model import TARGETS as MODEL_TARGETS  # noqa: E402
-from rights_guide.presenters import assessment_json  # noqa: E402
+from rights_guide.knowledge import get_knowledge  # noqa: E402
+from rights_guide.results import assessment_json  # noqa: E402
 
+VOCABULARY = get_knowledge().vocabulary
+CHANNELS = VOCABULARY.contact_means.codes
 # Every kind of person once, and the borrower twice, over every channel.
-TARGETS = [*MODEL_TARGETS, "borrower"]
+TARGETS = [*VOCABULARY.targets.codes, "borrower"]
 
 REQUEST = {
     "lender_type": "lending_platform",

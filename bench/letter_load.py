@@ -52,7 +52,6 @@ from rights_guide.letters import (  # noqa: E402
     render_letter_html,
     render_letter_pdf,
 )
-from rights_guide.letters.fields import MAX_UNBROKEN_RUN  # noqa: E402
 from rights_guide.letters.request import (  # noqa: E402
     MAX_INCIDENT_LINES,
     MAX_INCIDENT_TEXT,
@@ -62,6 +61,7 @@ from rights_guide.letters.request import (  # noqa: E402
     MAX_REQUESTS,
     MAX_REQUESTS_LINES,
 )
+from rights_guide.reading import MAX_UNBROKEN_RUN  # noqa: E402
 
 BOUND_SECONDS = 4.0
 _addresses = itertools.count(1)

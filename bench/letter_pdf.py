@@ -48,7 +48,7 @@ from rights_guide.letters import (  # noqa: E402
     render_letter_html,
     render_letter_pdf,
 )
-from rights_guide.letters import render as letter_render  # noqa: E402
+from rights_guide.letters.pdf import render as letter_render  # noqa: E402
 
 TODAY = datetime.date(2026, 11, 29)
 CHROMIUM = "/usr/bin/chromium"

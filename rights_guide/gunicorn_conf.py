@@ -1,7 +1,7 @@
 """gunicorn settings: ``gunicorn -c python:rights_guide.gunicorn_conf rights_guide.wsgi``.
 
 Threaded workers (``gthread``): a letter rendering, or waiting for a render
-slot (rights_guide.letters.slots), holds one thread, not a whole worker, so
+slot (rights_guide.letters.pdf.slots), holds one thread, not a whole worker, so
 pages keep answering while letters render. Renders are limited machine-wide
 by the slots, not by the number of threads.
 
@@ -18,7 +18,7 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 worker_class = "gthread"
-# More threads than letters can queue (rights_guide.letters.slots), so some are
+# More threads than letters can queue (rights_guide.letters.pdf.slots), so some are
 # always left for pages.
 threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 max_requests = 20_000

@@ -196,7 +196,7 @@ if not DEBUG:
     # DJANGO_CSRF_TRUSTED_ORIGINS: e.g. https://example.org, when proxied.
     CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-# Letter PDFs are the expensive request (rights_guide.letters.slots).
+# Letter PDFs are the expensive request (rights_guide.letters.pdf.slots).
 # DJANGO_LETTER_RENDER_SLOTS: how many letters may render at once on this
 # machine; keep it below the number of processor cores so pages still answer
 # while letters render. DJANGO_LETTER_RENDER_QUEUE: how many more may wait

@@ -4,8 +4,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from rights_guide import pages
+from rights_guide.interview import views as interview
 from rights_guide.letters.web import views as letters
-from rights_guide.views import interview, pages
 
 urlpatterns = [
     path("api/v1/", include("rights_guide.api.urls")),
@@ -33,5 +34,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler400 = "rights_guide.views.pages.bad_request"
-handler500 = "rights_guide.views.pages.server_error"
+handler400 = "rights_guide.pages.bad_request"
+handler500 = "rights_guide.pages.server_error"

@@ -4,15 +4,26 @@ import datetime
 from decimal import Decimal
 
 from rights_guide.assessment import Answers, Event
+from rights_guide.knowledge import get_knowledge
 
 TODAY = datetime.date(2026, 11, 29)
 
+# The codes of each vocabulary (knowledge/data/vocabulary.yaml), for stories and strategies.
+_VOCABULARY = get_knowledge().vocabulary
+LENDER_TYPES = _VOCABULARY.lender_types.codes
+TARGETS = _VOCABULARY.targets.codes
+CHANNELS = _VOCABULARY.contact_means.codes
+TACTICS = _VOCABULARY.tactics.codes
+QUESTIONS = _VOCABULARY.event_questions.codes
+
 
 def make_event(target: str = "borrower", channel: str = "call", **details) -> Event:
+    """An event; yes/no answers by name (``disclosed_debt=True``), as in the API."""
     if "time_of_day" in details and isinstance(details["time_of_day"], str):
         hours, minutes = details["time_of_day"].split(":")
         details["time_of_day"] = datetime.time(int(hours), int(minutes))
-    return Event(target=target, channel=channel, **details)
+    answers = frozenset(code for code in QUESTIONS if details.pop(code, False))
+    return Event(target=target, channel=channel, answers=answers, **details)
 
 
 def make_answers(

@@ -285,7 +285,7 @@ def test_the_assembled_json_is_exactly_the_presented_assessment():
     import orjson
 
     from rights_guide.assessment import evaluate, parse_answers
-    from rights_guide.presenters import assessment_json, present_assessment
+    from rights_guide.results import assessment_json, present_assessment
 
     body = make_request(
         lender_type="unknown",

@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rights_guide.assessment import Answers, Event, answers_to_data, evaluate, parse_answers
-from rights_guide.knowledge.model import CHANNELS, LENDER_TYPES, SEVERITY_RANK, TACTICS, TARGETS
-from rights_guide.presenters import present_assessment
+from rights_guide.knowledge.model import SEVERITY_RANK
+from rights_guide.results import present_assessment
+from tests.factories import CHANNELS, LENDER_TYPES, QUESTIONS, TACTICS, TARGETS
 
 times = st.one_of(st.none(), st.times().map(lambda t: t.replace(second=0, microsecond=0)))
 events = st.builds(
@@ -16,11 +17,7 @@ events = st.builds(
     target=st.sampled_from(TARGETS),
     channel=st.sampled_from(CHANNELS),
     times_per_day=st.integers(1, 1000),
-    at_night=st.booleans(),
-    disclosed_debt=st.booleans(),
-    asked_to_pay=st.booleans(),
-    after_stop_request=st.booleans(),
-    borrower_unreachable=st.booleans(),
+    answers=st.frozensets(st.sampled_from(QUESTIONS)),
     time_of_day=times,
 )
 rates = st.one_of(

@@ -23,9 +23,9 @@ from rights_guide import ratelimit
 from rights_guide.cases.models import Case
 from rights_guide.cases.store import MAX_CASE_BYTES, encoded_size
 from rights_guide.letters import parse_letter_request
+from rights_guide.letters.pdf.slots import render_slot
 from rights_guide.letters.request import MAX_INCIDENT_LINES, MAX_INCIDENT_TEXT
 from rights_guide.letters.service import letter_weight
-from rights_guide.letters.slots import render_slot
 from rights_guide.letters.snapshot import LetterSnapshot
 from rights_guide.models import RateLimitBucket, StoredLetter
 from rights_guide.sessions import MAX_SESSION_BYTES

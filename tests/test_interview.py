@@ -81,10 +81,11 @@ def test_a_contact_page_needs_at_least_one_way_of_contact(client):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"calls": "-3"}, "确保该值大于或等于0"),
-        ({"calls": "lots"}, "输入整数"),
-        ({"calls": "1001"}, "确保该值小于或等于1000"),
-        ({"calls": "1", "time_of_day": "25:99"}, "输入一个有效的时间"),
+        # The API's own messages: the page is read by the same parser.
+        ({"calls": "-3"}, "必须在 1 到 1000 之间"),
+        ({"calls": "lots"}, "这里必须是整数"),
+        ({"calls": "1001"}, "必须在 1 到 1000 之间"),
+        ({"calls": "1", "time_of_day": "25:99"}, "请按24小时制填写时间"),
     ],
 )
 def test_contact_page_errors_are_translated_and_next_to_the_field(client, data, message):

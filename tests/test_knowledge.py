@@ -11,7 +11,9 @@ import pytest
 
 from rights_guide.knowledge import KnowledgeError, get_knowledge, load_knowledge
 from rights_guide.knowledge.loader import DATA_DIR
-from rights_guide.knowledge.model import TACTICS, TARGETS, Text
+from rights_guide.knowledge.model import Text
+from rights_guide.knowledge.vocabulary import Registry
+from tests.factories import TACTICS, TARGETS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +32,9 @@ def all_texts(value, path="knowledge", seen=None):
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from all_texts(item, "%s[%s]" % (path, key), seen)
+    elif isinstance(value, Registry):
+        for entry in value:
+            yield from all_texts(entry, "%s[%s]" % (path, entry.code), seen)
     elif isinstance(value, list | tuple | frozenset):
         for index, item in enumerate(value):
             yield from all_texts(item, "%s[%d]" % (path, index), seen)
@@ -37,7 +42,7 @@ def all_texts(value, path="knowledge", seen=None):
 
 def test_every_shipped_text_has_both_languages():
     texts = list(all_texts(get_knowledge()))
-    assert len(texts) > 300
+    assert len(texts) > 400
     for path, text in texts:
         assert text.zh_hans.strip(), path
         assert text.en.strip(), path
@@ -74,7 +79,7 @@ def test_both_public_security_texts_are_present_and_do_not_overlap():
 
 
 def test_unverified_channel_is_labelled():
-    assert get_knowledge().channels["legal_aid_12348"].confidence == "U"
+    assert get_knowledge().vocabulary.bodies["legal_aid_12348"].confidence == "U"
 
 
 def test_the_version_changes_when_a_file_changes(tmp_path):

@@ -10,8 +10,8 @@ from django.test import override_settings
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
-from rights_guide.letters.fontbuild import build_fonts, find_source_faces
-from rights_guide.letters.fonts import MANIFEST_NAME, base_codepoints, load_font_plan
+from rights_guide.letters.pdf.fontbuild import build_fonts, find_source_faces
+from rights_guide.letters.pdf.fonts import MANIFEST_NAME, base_codepoints, load_font_plan
 
 
 @pytest.fixture(scope="module")

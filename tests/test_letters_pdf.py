@@ -4,9 +4,9 @@ import pytest
 
 from bench.letter_pdf import REFERENCE  # the benchmark's two-page letter with 15 incidents
 from rights_guide.letters import LetterSnapshot, render_letter_pdf, snapshot_letter
-from rights_guide.letters import render as letter_render
-from rights_guide.letters.fontbuild import build_fonts
-from rights_guide.letters.fonts import fonts_dir
+from rights_guide.letters.pdf import render as letter_render
+from rights_guide.letters.pdf.fontbuild import build_fonts
+from rights_guide.letters.pdf.fonts import fonts_dir
 from tests.test_letters_support import (
     RARE_NAME,
     drawn_characters,

@@ -9,9 +9,9 @@ import pytest
 from weasyprint.urls import URLFetcher
 
 from rights_guide.letters import InvalidLetterRequest, parse_letter_request, render_letter_pdf
-from rights_guide.letters.fetcher import FetchRefused, LetterURLFetcher
-from rights_guide.letters.fields import MAX_UNBROKEN_RUN
-from rights_guide.letters.render import static_dir
+from rights_guide.letters.pdf.fetcher import FetchRefused, LetterURLFetcher
+from rights_guide.letters.pdf.render import static_dir
+from rights_guide.reading import MAX_UNBROKEN_RUN
 from tests.test_letters_support import (
     NOW,
     TODAY,
@@ -75,7 +75,7 @@ def test_markup_in_every_field_prints_as_text_and_loads_nothing(web_server, secr
     data["respondent"]["name"] = hostile[1]
     data["incidents"][0]["description"] = "\n".join(hostile)
     data["paragraphs"] = {"closing": hostile[2] + "\n" + hostile[4]}
-    with caplog.at_level(logging.WARNING, logger="rights_guide.letters.fetcher"):
+    with caplog.at_level(logging.WARNING, logger="rights_guide.letters.pdf.fetcher"):
         pdf = make_pdf(data)
     text = squeezed(pdf_text(pdf))
     for snippet in hostile:
@@ -83,7 +83,7 @@ def test_markup_in_every_field_prints_as_text_and_loads_nothing(web_server, secr
     assert "<b>张三</b>" in text
     assert requests == []
     assert "FETCHED-FROM-THE-NETWORK" not in text and "LOCAL-FILE-LEAKED" not in text
-    refusals = [r for r in caplog.records if r.name == "rights_guide.letters.fetcher"]
+    refusals = [r for r in caplog.records if r.name == "rights_guide.letters.pdf.fetcher"]
     assert refusals == []  # escaped markup never even reaches the fetcher
 
 
@@ -101,7 +101,7 @@ def test_the_renderer_refuses_remote_and_local_resources_even_in_raw_html(
     <body><p>visible</p><img src="file:///etc/passwd"><img src="%(base)s/pixel.png">
     <img src="data:text/html;base64,PHNjcmlwdD4="><iframe src="%(base)s/frame"></iframe>
     </body></html>""" % {"base": base, "secret": secret_file.as_uri()}
-    with caplog.at_level(logging.WARNING, logger="rights_guide.letters.fetcher"):
+    with caplog.at_level(logging.WARNING, logger="rights_guide.letters.pdf.fetcher"):
         pdf = render_letter_pdf(raw)
     text = pdf_text(pdf)
     assert "visible" in text

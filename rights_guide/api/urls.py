@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from rights_guide.api import letters, views
+from rights_guide.api import views
 
 urlpatterns = [
     path("assess", views.assess, name="api_assess"),
     path("assess/", views.assess),
-    path("letters", letters.letters, name="api_letters"),
-    path("letters/", letters.letters),
+    path("letters", views.letters, name="api_letters"),
+    path("letters/", views.letters),
 ]

@@ -1,95 +1,37 @@
-"""POST /api/v1/assess (and, later, /api/v1/letters): JSON in, JSON or PDF out.
+"""The JSON API (docs/api.md): another door into the same engine and letter renderer.
 
-The views only read the request, pick the language and hand over to the
-engine; they store nothing. Every failure is a 4xx with a JSON body naming
-the field: 400 for invalid fields, 405 for other methods, 413 over the size
-limit, 415 when the body is not JSON.
+``POST /api/v1/assess`` reads a story and answers with the assessment;
+``POST /api/v1/letters`` reads a letter request and answers with the PDF;
+``GET /api/v1/openapi.json`` describes both. The views only read the
+request, pick the language and hand over; they store nothing (a letter's
+only trace is the client's rate-limit bucket). Every failure is JSON: 400
+naming each bad field, 405, 413, 415, 429 and 503 with Retry-After, never
+a 500 page.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
-from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
-from rights_guide.api.errors import errors_payload
-from rights_guide.assessment import FieldError, InvalidAnswers, evaluate, parse_answers
-from rights_guide.presenters import assessment_json
+from rights_guide import ratelimit
+from rights_guide.api.http import (
+    JSON_TYPE,
+    RequestRejected,
+    json_response,
+    method_not_allowed,
+    read_json_body,
+    request_language,
+)
+from rights_guide.assessment import InvalidAnswers, evaluate, parse_answers
+from rights_guide.letters import InvalidLetterRequest, build_letter, parse_letter_request
+from rights_guide.letters.service import LetterRefused, deliver_letter
+from rights_guide.messages import errors_payload
+from rights_guide.results import assessment_json
 
 ASSESS_MAX_BYTES = 64 * 1024
-JSON_TYPE = "application/json; charset=utf-8"
-SUPPORTED = ("zh-hans", "en")
-
-
-class RequestRejected(Exception):
-    """A request that cannot be processed; carries the response to send."""
-
-    def __init__(self, response: HttpResponse):
-        self.response = response
-
-
-def request_language(request: HttpRequest) -> str:
-    """``?lang=`` first, then Accept-Language, else Simplified Chinese."""
-    candidates = [request.GET.get("lang", "")]
-    candidates += [
-        code for code, _q in parse_accept_lang_header(request.headers.get("Accept-Language", ""))
-    ]
-    for candidate in candidates:
-        code = candidate.strip().lower()
-        if code.startswith("en"):
-            return "en"
-        if code.startswith("zh"):
-            return "zh-hans"
-    return "zh-hans"
-
-
-def json_response(data: Any, status: int = 200) -> HttpResponse:
-    """JSON in UTF-8 (Chinese as itself, not \\u escapes), never cached.
-
-    orjson encodes a full assessment (about 60 KB) roughly seven times faster
-    than the standard library, which is most of the API's own cost.
-    """
-    response = HttpResponse(orjson.dumps(data), status=status, content_type=JSON_TYPE)
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _problem(status: int, code: str, field: str = "body", **params: Any) -> RequestRejected:
-    return RequestRejected(json_response(errors_payload([FieldError(field, code, params)]), status))
-
-
-def read_json_body(request: HttpRequest, max_bytes: int) -> Any:
-    """Decode the body as JSON within the size limit, or raise RequestRejected."""
-    content_type = request.content_type or ""
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > max_bytes:
-        raise _problem(413, "body_too_large", max=max_bytes)
-    body = request.read(max_bytes + 1)
-    if len(body) > max_bytes:
-        raise _problem(413, "body_too_large", max=max_bytes)
-    if content_type.lower() != "application/json":
-        raise _problem(415, "invalid_json")
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise _problem(415, "invalid_encoding") from error
-    try:
-        return orjson.loads(text)  # strict: NaN and Infinity are not JSON
-    except orjson.JSONDecodeError as error:
-        raise _problem(415, "invalid_json") from error
-
-
-def method_not_allowed() -> HttpResponse:
-    response = json_response(errors_payload([FieldError("method", "method_not_allowed")]), 405)
-    response["Allow"] = "POST"
-    return response
+LETTERS_MAX_BYTES = 256 * 1024
 
 
 @csrf_exempt
@@ -110,3 +52,26 @@ def assess(request: HttpRequest) -> HttpResponse:
         )
         response["Cache-Control"] = "no-store"
         return response
+
+
+@csrf_exempt
+def letters(request: HttpRequest) -> HttpResponse:
+    with translation.override(request_language(request)):
+        if request.method != "POST":
+            return method_not_allowed()
+        try:
+            data = read_json_body(request, LETTERS_MAX_BYTES)
+            now = timezone.localtime().replace(tzinfo=None)
+            letter_request = parse_letter_request(data, today=now.date(), now=now)
+        except RequestRejected as rejected:
+            return rejected.response
+        except InvalidLetterRequest as invalid:
+            return json_response(errors_payload(invalid.errors), 400)
+        letter = build_letter(letter_request, today=now.date())
+        try:
+            delivered = deliver_letter(letter, client=ratelimit.client_key(request))
+        except LetterRefused as refused:
+            response = json_response(errors_payload([refused.error]), refused.status)
+            response["Retry-After"] = str(refused.retry_after)
+            return response
+    return delivered.response()

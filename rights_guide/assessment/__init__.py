@@ -3,13 +3,13 @@
 from rights_guide.assessment.answers import (
     Answers,
     Event,
-    FieldError,
     InvalidAnswers,
     answers_to_data,
     is_night,
     parse_answers,
 )
 from rights_guide.assessment.engine import Assessment, Citation, Finding, evaluate
+from rights_guide.reading import FieldError
 
 __all__ = [
     "Answers",

@@ -73,28 +73,13 @@ def _cite(grounds: list[Ground]) -> tuple[Citation, ...]:
     return tuple(citations)
 
 
-# Each yes/no fact about an event is one bit, so a rule's event pattern is a
-# pair of masks: which facts it cares about, and the values it wants.
-EVENT_FLAGS = (
-    "night",
-    "disclosed_debt",
-    "asked_to_pay",
-    "after_stop_request",
-    "borrower_unreachable",
-)
-MATCH_FIELDS = (
-    "at_night",
-    "disclosed_debt",
-    "asked_to_pay",
-    "after_stop_request",
-    "borrower_unreachable",
-)
-
-
-def event_bits(event) -> int:
+# Each yes/no question about an event (vocabulary.yaml) is one bit, so a
+# rule's event pattern is a pair of masks: which answers it cares about, and
+# the values it wants.
+def event_bits(event, questions: tuple[str, ...]) -> int:
     bits = 0
-    for bit, name in enumerate(EVENT_FLAGS):
-        if getattr(event, name):
+    for bit, question in enumerate(questions):
+        if event.said_yes(question):
             bits |= 1 << bit
     return bits
 
@@ -108,14 +93,13 @@ class CompiledMatch:
     high: int
 
 
-def compile_match(position: int, match: EventMatch) -> CompiledMatch:
+def compile_match(position: int, match: EventMatch, questions: tuple[str, ...]) -> CompiledMatch:
     care = want = 0
-    for bit, name in enumerate(MATCH_FIELDS):
-        wanted = getattr(match, name)
-        if wanted is not None:
-            care |= 1 << bit
-            if wanted:
-                want |= 1 << bit
+    for question, wanted in match.answers:
+        bit = questions.index(question)
+        care |= 1 << bit
+        if wanted:
+            want |= 1 << bit
     return CompiledMatch(
         position=position,
         care=care,
@@ -131,6 +115,7 @@ class CompiledRules:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
         self.rules: tuple[Rule, ...] = knowledge.rules
+        self.questions = knowledge.vocabulary.event_questions.codes
         self.by_target_channel: dict[tuple[str, str], list[CompiledMatch]] = {}
         self.tactic_rules: list[int] = []
         self.rate_rules: list[int] = []
@@ -142,7 +127,7 @@ class CompiledRules:
             elif rule.rate is not None:
                 self.rate_rules.append(position)
             for match in rule.events:
-                fast = compile_match(position, match)
+                fast = compile_match(position, match, self.questions)
                 for target in match.targets:
                     for channel in match.channels:
                         self.by_target_channel.setdefault((target, channel), []).append(fast)
@@ -163,7 +148,7 @@ class CompiledRules:
 
     def rules_for_event(self, event) -> tuple[int, ...]:
         """Positions of the rules an event triggers; memoised on what the rules can tell apart."""
-        bits = event_bits(event)
+        bits = event_bits(event, self.questions)
         step = bisect.bisect_right(self.count_steps, event.times_per_day)
         key = (event.target, event.channel, bits, step)
         found = self._event_rules.get(key)
@@ -226,11 +211,12 @@ class CompiledRules:
         )
 
     def _channels(self, codes: tuple[str, ...], lender: str) -> tuple[str, ...]:
+        lender_type = self.knowledge.vocabulary.lender_types[lender]
         resolved: list[str] = []
         for code in codes:
-            expanded = self.knowledge.regulators[lender] if code == "regulator" else (code,)
+            expanded = lender_type.complain_to if code == "regulator" else (code,)
             for item in expanded:
-                if item == "lender" and lender not in self.knowledge.lender_desk:
+                if item == "lender" and not lender_type.desk:
                     continue
                 if item not in resolved:
                     resolved.append(item)

@@ -24,22 +24,6 @@ from rights_guide.knowledge.model import SEVERITY_RANK, Knowledge, Rule
 
 __all__ = ["Assessment", "Citation", "Finding", "evaluate"]
 
-TACTICS_THAT_THREATEN = frozenset({"threat_violence", "threat_exposure"})
-# When someone's safety is at stake the police come before the lender's desk.
-SAFETY_TACTICS = frozenset({"threat_violence", "stalking", "refused_to_leave", "detention"})
-# Where to send people first, after the police when something may be a crime.
-CHANNEL_ORDER = (
-    "lender",
-    "nfra_12378",
-    "local_financial_regulator",
-    "nifa",
-    "police",
-    "miit_12321",
-    "cac_12377",
-    "court",
-    "legal_aid_12348",
-)
-
 
 class Finding(NamedTuple):
     """One thing the collector did, how serious it is, and why (immutable)."""
@@ -64,8 +48,9 @@ class Assessment:
     caveats: tuple[str, ...]
 
 
-def context_flags(answers: Answers) -> frozenset[str]:
+def context_flags(answers: Answers, knowledge: Knowledge) -> frozenset[str]:
     """Facts about the whole story that can raise a ground (see knowledge.model.CONTEXT_FLAGS)."""
+    tactics = knowledge.vocabulary.tactics
     flags = set()
     rate = answers.annual_rate_percent
     if answers.lender_type == "private_lender" and rate is not None and rate > 36:
@@ -74,11 +59,25 @@ def context_flags(answers: Answers) -> frozenset[str]:
     # defamation (5,000 views, 500 reposts) are out of reach of a contact list.
     if any(e.target == "public" or e.channel == "online_post" for e in answers.events):
         flags.add("public_spread")
-    if "extra_fees" in answers.tactics and answers.tactics & TACTICS_THAT_THREATEN:
+    if "extra_fees" in answers.tactics and any(tactics[t].threatens for t in answers.tactics):
         flags.add("demands_extra")
     if answers.continued_after_intervention:
         flags.add("continued_after_intervention")
     return frozenset(flags)
+
+
+def _channel_order(answers: Answers, overall: str, knowledge: Knowledge):
+    """The complaint bodies' own order, with the police first when safety is at stake or a
+    crime may have been committed."""
+    bodies = knowledge.vocabulary.bodies
+    tactics = knowledge.vocabulary.tactics
+    urgent = overall == "criminal" or any(tactics[t].safety_first for t in answers.tactics)
+
+    def key(code: str) -> tuple[int, int]:
+        first = urgent and bodies[code].safety_first
+        return (0 if first else 1, bodies.position(code))
+
+    return key
 
 
 def _rate_matches(rule: Rule, answers: Answers) -> bool:
@@ -104,7 +103,7 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
     """Assess every tactic in the story; the overall severity is the highest finding's."""
     knowledge = knowledge or get_knowledge()
     rules = compiled(knowledge)
-    flags = context_flags(answers)
+    flags = context_flags(answers, knowledge)
     fired = _matching_events(rules, answers)
     for position in rules.tactic_rules:
         if rules.rules[position].tactics & answers.tactics:
@@ -139,11 +138,7 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
     channels: list[str] = []
     for finding in findings:
         channels.extend(c for c in finding.channels if c not in channels)
-    order = list(CHANNEL_ORDER)
-    if overall == "criminal" or answers.tactics & SAFETY_TACTICS:
-        order.remove("police")
-        order.insert(0, "police")
-    channels.sort(key=order.index)
+    channels.sort(key=_channel_order(answers, overall, knowledge))
     caveats = ("caveat_before_coverage",) if day < knowledge.earliest_covered else ()
     return Assessment(
         overall=overall,

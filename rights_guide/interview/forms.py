@@ -1,11 +1,23 @@
 """One small form per interview step, in plain words a frightened borrower understands.
 
-Forms only collect and validate; what the answers mean in law is the engine's
-job. Every question has a visible label, every group of options is a
-fieldset with a legend, and examples sit next to the options they explain.
+The forms only lay out questions, from the vocabulary (vocabulary.yaml),
+and translate the answers into their part of an assess request, the same
+data the JSON API takes (``fragment``). They judge nothing themselves:
+each page's fragment goes through the engine's own parser
+(``parse_answers``), and its errors come back next to the field they are
+about. So a date, a count or a rate is valid on the pages exactly when it
+is valid in the API. The one rule that belongs to the interview (a page
+about a person must say how they were contacted) is the only ``clean`` here.
+
+Every question has a visible label, every group of options is a fieldset
+with a legend, and examples sit next to the options they explain.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -14,11 +26,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rights_guide.assessment.answers import EARLIEST_CONDUCT_DATE, MAX_RATE_PERCENT
+from rights_guide.assessment import InvalidAnswers, parse_answers
+from rights_guide.i18n import localized
+from rights_guide.knowledge import get_knowledge
+from rights_guide.messages import error_message
 
-YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
-YES_NO_UNSURE = [*YES_NO, ("unsure", gettext_lazy("Not sure"))]
-MAX_COUNT = 1000
+YES, NO, UNSURE = "yes", "no", "unsure"
+DATE_SEPARATORS = re.compile(r"^([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})$")
+SECONDS = re.compile(r"^([0-9]{2}:[0-9]{2}):[0-9]{2}$")
+NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def _option(label: str, hint: str) -> str:
@@ -33,18 +49,67 @@ def set_hinted_choices(field: forms.ChoiceField, options) -> None:
     choosing, not part of the answer (and stripping markup from the shown
     option would leave its escaped characters behind).
     """
-    field.choices = [(code, _option(label, hint)) for code, label, hint in options]
-    field.plain_choices = {code: label for code, label, _hint in options}
+    field.choices = [(code, _option(str(label), str(hint))) for code, label, hint in options]
+    field.plain_choices = {code: str(label) for code, label, _hint in options}
+
+
+def as_number(value: Any) -> Any:
+    """What was typed, as the JSON number it means; left as typed when it is not one.
+
+    The parser then says what is wrong with it ("must be a whole number"),
+    in the same words as the API.
+    """
+    text = str(value or "").strip()
+    if not NUMBER.match(text):
+        return text
+    return float(text) if "." in text else int(text)
+
+
+def yes_no_unsure(question) -> list[tuple[str, str]]:
+    words = question.options or {}
+    return [
+        (code, localized(words[code]) if code in words else label)
+        for code, label in (
+            (YES, gettext_lazy("Yes")),
+            (NO, gettext_lazy("No")),
+            (UNSURE, gettext_lazy("Not sure")),
+        )
+    ]
 
 
 class StepForm(forms.Form):
-    """Base for interview forms, rendered by crispy-forms inside the page's own <form>."""
+    """Base for interview forms, rendered by crispy-forms inside the page's own <form>.
+
+    ``fragment(stored)`` turns a page's answers (as stored) into its part of
+    the assess request; ``error_fields`` maps request fields back to this
+    page's fields. ``clean`` runs the engine's parser over the fragment.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+    def fragment(self, stored: Mapping[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def error_field(self, path: str) -> str | None:
+        """The field of this page a parser error about ``path`` belongs to."""
+        return path if path in self.fields else None
+
+    def clean(self):
+        data = super().clean()
+        request = {"lender_type": "unknown", **self.fragment(data)}
+        try:
+            parse_answers(request, today=timezone.localdate())
+        except InvalidAnswers as invalid:
+            for error in invalid.errors:
+                name = self.error_field(error.field)
+                if name is not None and name in self.errors:
+                    continue  # one message per field is enough
+                self.add_error(name, error_message(error))
+        return data
 
 
 class LenderForm(StepForm):
@@ -57,67 +122,18 @@ class LenderForm(StepForm):
         set_hinted_choices(
             self.fields["lender_type"],
             [
-                (
-                    "bank",
-                    _("A bank, or a credit card"),
-                    _(
-                        "For example a credit card, or a loan in a bank's app such as WeBank's Weilidai."
-                    ),
-                ),
-                (
-                    "consumer_finance",
-                    _("A licensed consumer-finance company"),
-                    _(
-                        "The company name contains “消费金融”, for example Zhaolian or Mashang Consumer Finance."
-                    ),
-                ),
-                (
-                    "microlender",
-                    _("A microloan company"),
-                    _(
-                        "The company name contains “小额贷款”, including online microloan companies."
-                    ),
-                ),
-                (
-                    "lending_platform",
-                    _("A loan app, but I don't know who actually lent the money"),
-                    _(
-                        "Many loan apps, such as 360 Jietiao or Fenqile, pass you to partner banks or loan companies."
-                    ),
-                ),
-                (
-                    "private_lender",
-                    _("A person, or a lender without a licence"),
-                    _("A friend, an acquaintance, a “private loan” or a loan shark."),
-                ),
-                (
-                    "unknown",
-                    _("I'm not sure"),
-                    _(
-                        "We will list every place you could complain to. Your loan contract or credit report names the lender."
-                    ),
-                ),
+                (lender.code, localized(lender.option), localized(lender.hint))
+                for lender in get_knowledge().vocabulary.lender_types
             ],
         )
         self.fields["lender_type"].initial = "unknown"
 
-
-TARGET_CHOICES = [
-    ("borrower", gettext_lazy("Me")),
-    ("emergency_contact", gettext_lazy("The emergency contact I gave when I borrowed")),
-    ("family", gettext_lazy("Other family members")),
-    ("friends", gettext_lazy("Friends")),
-    ("contacts_list", gettext_lazy("People in my phone's contact list")),
-    ("employer", gettext_lazy("My employer or boss")),
-    ("colleagues", gettext_lazy("Colleagues")),
-    ("public", gettext_lazy("Group chats, social media or posters in public")),
-    ("minor", gettext_lazy("My child")),
-]
+    def fragment(self, stored):
+        return {"lender_type": stored.get("lender_type") or "unknown"}
 
 
 class ContactsForm(StepForm):
     targets = forms.MultipleChoiceField(
-        choices=TARGET_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Whom did they contact? Tick everyone."),
         help_text=gettext_lazy(
@@ -126,46 +142,27 @@ class ContactsForm(StepForm):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["targets"].choices = [
+            (target.code, localized(target.option)) for target in get_knowledge().vocabulary.targets
+        ]
+
 
 class TargetContactForm(StepForm):
-    """How one person (or group) was contacted, and what happened. Third-party questions only for others."""
+    """How one person (or group) was contacted, and what happened, as the vocabulary asks it.
 
-    calls = forms.IntegerField(
-        label=gettext_lazy("Phone calls on the worst day"),
-        min_value=0,
-        max_value=MAX_COUNT,
-        required=False,
-    )
-    texts = forms.IntegerField(
-        label=gettext_lazy("Text messages on the worst day"),
-        min_value=0,
-        max_value=MAX_COUNT,
-        required=False,
-    )
-    messages = forms.IntegerField(
-        label=gettext_lazy("WeChat, QQ or other chat messages on the worst day"),
-        min_value=0,
-        max_value=MAX_COUNT,
-        required=False,
-    )
+    A number on the worst day for each counted means of contact (calls,
+    texts, chat messages), a checkbox for the others (visits, letters,
+    posts), then the yes/no questions asked about this kind of person.
+    """
+
     other_channels = forms.MultipleChoiceField(
-        choices=[
-            ("visit_home", gettext_lazy("They came to the home")),
-            ("visit_work", gettext_lazy("They came to the workplace")),
-            ("letter", gettext_lazy("Letters")),
-            ("online_post", gettext_lazy("Posts online")),
-        ],
         widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Any other ways?"),
         required=False,
     )
-    at_night = forms.ChoiceField(
-        choices=YES_NO_UNSURE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("Was any of it between 22:00 and 08:00?"),
-        required=False,
-    )
-    time_of_day = forms.TimeField(
+    time_of_day = forms.CharField(
         label=gettext_lazy(
             "Latest time in the evening, or earliest in the morning, that you remember (optional)"
         ),
@@ -173,53 +170,75 @@ class TargetContactForm(StepForm):
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
-    disclosed_debt = forms.ChoiceField(
-        choices=YES_NO_UNSURE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("Did they tell them about your debt?"),
-        required=False,
-    )
-    asked_to_pay = forms.ChoiceField(
-        choices=YES_NO_UNSURE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("Did they ask them to pay it?"),
-        required=False,
-    )
-    after_stop_request = forms.ChoiceField(
-        choices=YES_NO_UNSURE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("Did it go on after being asked to stop?"),
-        required=False,
-    )
-    borrower_unreachable = forms.ChoiceField(
-        choices=[
-            ("no", gettext_lazy("Yes, they could reach me")),
-            ("yes", gettext_lazy("No, they could not reach me")),
-            ("unsure", gettext_lazy("Not sure")),
-        ],
-        widget=forms.RadioSelect,
-        label=gettext_lazy("At that time, could the collector reach you directly?"),
-        required=False,
-    )
-
-    THIRD_PARTY_ONLY = ("disclosed_debt", "asked_to_pay", "borrower_unreachable")
 
     def __init__(self, *args, target: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.target = target
-        if target == "borrower":
-            for name in self.THIRD_PARTY_ONLY:
-                del self.fields[name]
-            self.fields["after_stop_request"].label = _(
-                "Did it go on after you asked them to stop?"
+        vocabulary = get_knowledge().vocabulary
+        self.target = vocabulary.targets[target]
+        counted = [means for means in vocabulary.contact_means if means.count_field]
+        fields: dict[str, forms.Field] = {}
+        for means in counted:
+            fields[means.count_field] = forms.CharField(
+                label=localized(means.count_label),
+                required=False,
+                widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             )
-        if target == "public":
-            del self.fields["borrower_unreachable"]
+        fields["other_channels"] = self.fields["other_channels"]
+        fields["other_channels"].choices = [
+            (means.code, localized(means.other_option))
+            for means in vocabulary.contact_means
+            if means.other_option
+        ]
+        fields["time_of_day"] = self.fields["time_of_day"]
+        for question in vocabulary.event_questions:
+            if question.asked_about(self.target):
+                wording = question.question
+                if not self.target.third_party and question.question_borrower:
+                    wording = question.question_borrower
+                fields[question.code] = forms.ChoiceField(
+                    choices=yes_no_unsure(question),
+                    widget=forms.RadioSelect,
+                    label=localized(wording),
+                    required=False,
+                )
+        self.fields = fields
+        self._counted = {means.count_field: means.code for means in counted}
+
+    def fragment(self, stored):
+        """One event per means of contact used: a count, or 1 for a visit, letter or post."""
+        vocabulary = get_knowledge().vocabulary
+        answers = {}
+        for question in vocabulary.event_questions:
+            if question.asked_about(self.target):
+                value = stored.get(question.code)
+                answers[question.code] = value == YES or (value == UNSURE and question.unsure_means)
+        time = SECONDS.sub(r"\1", str(stored.get("time_of_day") or "").strip())
+        common = {**answers, **({"time_of_day": time} if time else {})}
+        events, self._event_fields = [], []
+        for field, channel in self._counted.items():
+            count = as_number(stored.get(field))
+            if count not in ("", 0):
+                events.append({"target": self.target.code, "channel": channel, **common})
+                events[-1]["times_per_day"] = count
+                self._event_fields.append(field)
+        for channel in stored.get("other_channels") or []:
+            events.append({"target": self.target.code, "channel": channel, **common})
+            self._event_fields.append("other_channels")
+        return {"events": events}
+
+    def error_field(self, path: str) -> str | None:
+        found = re.match(r"^events\[(\d+)\]\.(\w+)$", path)
+        if found is None:
+            return None
+        index, name = int(found.group(1)), found.group(2)
+        if name == "times_per_day":
+            return self._event_fields[index]
+        return name if name in self.fields else None
 
     def clean(self):
         data = super().clean()
-        counts = [data.get(name) or 0 for name in ("calls", "texts", "messages")]
-        if not any(counts) and not data.get("other_channels"):
+        counts = [as_number(data.get(field)) for field in self._counted]
+        if not any(count not in ("", 0) for count in counts) and not data.get("other_channels"):
             raise forms.ValidationError(
                 _(
                     "Tell us at least one way they made contact: a number of calls or messages, or another way."
@@ -227,85 +246,6 @@ class TargetContactForm(StepForm):
                 code="no_channel",
             )
         return data
-
-
-TACTIC_EXAMPLES = [
-    (
-        "insults",
-        gettext_lazy("Insults or abuse"),
-        gettext_lazy("Swearing at you or your family, calling you names."),
-    ),
-    (
-        "threat_violence",
-        gettext_lazy("Threats of violence"),
-        gettext_lazy("“We'll come and beat you”, “watch yourself when you go out”."),
-    ),
-    (
-        "threat_exposure",
-        gettext_lazy("Threats to tell everyone"),
-        gettext_lazy(
-            "“We'll tell everyone in your contacts and your boss”, “we'll post you online”."
-        ),
-    ),
-    (
-        "doctored_images",
-        gettext_lazy("Doctored photos"),
-        gettext_lazy(
-            "They sent a photo of you edited to look like a wanted notice or a funeral portrait."
-        ),
-    ),
-    (
-        "fake_legal_documents",
-        gettext_lazy("Fake court papers or lawyer's letters"),
-        gettext_lazy("A “court summons”, “judgment” or “lawyer's letter” that is not real."),
-    ),
-    (
-        "impersonate_authority",
-        gettext_lazy("Pretending to be police, a court or a government office"),
-        gettext_lazy("“This is the police / the court, you must pay today.”"),
-    ),
-    (
-        "false_consequences",
-        gettext_lazy("Made-up consequences"),
-        gettext_lazy("“We'll have you arrested”, “you're on a blacklist”, “you'll go to prison”."),
-    ),
-    (
-        "extra_fees",
-        gettext_lazy("Extra fees, or paying into a private account"),
-        gettext_lazy("A “collection fee” not in the contract, or “pay to this personal account”."),
-    ),
-    (
-        "push_new_loan",
-        gettext_lazy("Pressure to borrow elsewhere to repay"),
-        gettext_lazy("“Take a loan on this other app and pay us with it.”"),
-    ),
-    (
-        "refused_to_leave",
-        gettext_lazy("Refusing to leave, or forcing their way in"),
-        gettext_lazy("They came to the door and would not go when asked, or came inside."),
-    ),
-    (
-        "detention",
-        gettext_lazy("Holding someone"),
-        gettext_lazy("They would not let you or a relative leave until you paid."),
-    ),
-    (
-        "stalking",
-        gettext_lazy("Following or waiting for you"),
-        gettext_lazy("Following you, or waiting outside your home or work."),
-    ),
-    (
-        "lawsuit_notice",
-        gettext_lazy("Telling you they will sue (truthfully)"),
-        gettext_lazy("A notice that they may take the debt to court."),
-    ),
-    (
-        "credit_report_notice",
-        gettext_lazy("Telling you it affects your credit record (truthfully)"),
-        gettext_lazy("A notice that late payment goes on your credit report."),
-    ),
-]
-VISIT_ONLY_TACTICS = {"refused_to_leave"}
 
 
 class TacticsForm(StepForm):
@@ -327,55 +267,55 @@ class TacticsForm(StepForm):
 
     def __init__(self, *args, visits: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        self.visits = visits
         set_hinted_choices(
             self.fields["tactics"],
             [
-                (code, label, example)
-                for code, label, example in TACTIC_EXAMPLES
-                if visits or code not in VISIT_ONLY_TACTICS
+                (tactic.code, localized(tactic.option), localized(tactic.hint))
+                for tactic in get_knowledge().vocabulary.tactics
+                if visits or not tactic.needs_visit
             ],
         )
 
+    def fragment(self, stored):
+        tactics = get_knowledge().vocabulary.tactics
+        return {
+            "tactics": [
+                code
+                for code in stored.get("tactics") or []
+                if code in tactics and (self.visits or not tactics[code].needs_visit)
+            ],
+            "continued_after_intervention": stored.get("continued_after_intervention") == YES,
+        }
+
 
 class WhenForm(StepForm):
-    conduct_date = forms.DateField(
+    conduct_date = forms.CharField(
         label=gettext_lazy("When did this happen? If it is still going on, the most recent day."),
         help_text=gettext_lazy(
             "As year-month-day, for example 2026-03-15. The date decides which version of a law applies."
         ),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"],
-        error_messages={
-            "invalid": gettext_lazy("Enter a real date as YYYY-MM-DD, for example 2026-03-15.")
-        },
     )
 
-    def clean_conduct_date(self):
-        day = self.cleaned_data["conduct_date"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(
-                _("This date is in the future. Enter the day it happened."), code="future"
-            )
-        if day < EARLIEST_CONDUCT_DATE:
-            raise forms.ValidationError(
-                _("Dates before %(earliest)s are not covered.")
-                % {"earliest": EARLIEST_CONDUCT_DATE.isoformat()},
-                code="early",
-            )
-        return day
+    def fragment(self, stored):
+        value = str(stored.get("conduct_date") or "").strip()
+        found = DATE_SEPARATORS.match(value)
+        if found:  # 2026/3/15 and 2026.03.15 are how many people write a date
+            value = "%s-%02d-%02d" % (found.group(1), int(found.group(2)), int(found.group(3)))
+        return {"conduct_date": value} if value else {}
 
 
 class CostForm(StepForm):
-    annual_rate_percent = forms.DecimalField(
+    annual_rate_percent = forms.CharField(
         label=gettext_lazy("Annual cost of the loan in percent, if you know it (optional)"),
         help_text=gettext_lazy(
             "Loan apps and contracts show it as “综合年化成本” or an annual rate. Leave empty if you don't know."
         ),
-        min_value=0,
-        max_value=MAX_RATE_PERCENT,
-        max_digits=7,
-        decimal_places=2,
         required=False,
-        localize=False,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
+
+    def fragment(self, stored):
+        rate = as_number(str(stored.get("annual_rate_percent") or "").rstrip("%").strip())
+        return {} if rate == "" else {"annual_rate_percent": rate}

@@ -1,114 +1,130 @@
-"""The interview's steps, in order, and when each one applies.
+"""The interview's steps: one declarative list, and what the answers so far make of it.
 
-The list of steps is computed from the answers so far: one page per person
-or group that was contacted, visit-related questions only when there were
-visits. Views ask this module which steps apply and which comes next; they
-hold no interview logic of their own.
+Each step has its slug, its title, its form, the condition under which it
+applies and the arguments its form takes from earlier answers: the shape
+of django-formtools' ``form_list`` and ``condition_dict``, without its
+session storage (answers live in the visitor's case, and every page works
+with plain posts and redirects). There is one page per person or group
+contacted, in the vocabulary's order, and the visit-related questions
+appear only when someone came in person.
+
+``request_from_answers`` is the one door from the pages to the engine: it
+joins every applicable step's part of the request into the same data the
+JSON API takes, and ``to_answers`` reads it with the API's own parser.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django import forms
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from rights_guide.assessment import Answers, parse_answers
+from rights_guide.i18n import localized
 from rights_guide.interview.forms import (
-    TARGET_CHOICES,
     ContactsForm,
     CostForm,
     LenderForm,
+    StepForm,
     TacticsForm,
     TargetContactForm,
     WhenForm,
 )
+from rights_guide.knowledge import get_knowledge
 
-TARGET_ORDER = [code for code, _label in TARGET_CHOICES]
-TARGET_TITLES = {
-    "borrower": _("How did they contact you?"),
-    "emergency_contact": _("How did they contact your emergency contact?"),
-    "family": _("How did they contact your family?"),
-    "friends": _("How did they contact your friends?"),
-    "contacts_list": _("How did they contact people in your contact list?"),
-    "employer": _("How did they contact your employer?"),
-    "colleagues": _("How did they contact your colleagues?"),
-    "public": _("How did they expose you in groups or in public?"),
-    "minor": _("How did they contact your child?"),
-}
-VISIT_CHANNELS = {"visit_home", "visit_work"}
+Stored = Mapping[str, Any]  # stored answers: each step's cleaned data under its slug
+
+
+def _always(answers: Stored) -> bool:
+    return True
+
+
+def _nothing(answers: Stored) -> dict[str, Any]:
+    return {}
 
 
 @dataclass(frozen=True)
 class Step:
     slug: str
-    title: Promise
-    target: str | None = None
+    title: str  # lazy: shown in the language of the page
+    form: type[StepForm]
+    applies: Callable[[Stored], bool] = _always
+    form_kwargs: Callable[[Stored], dict[str, Any]] = field(default=_nothing)
 
-    def make_form(self, answers: Mapping[str, Any], *args, **kwargs) -> forms.Form:
+    def make_form(self, answers: Stored, *args, **kwargs) -> forms.Form:
         """The form for this step; some forms depend on earlier answers."""
-        if self.slug == "lender":
-            return LenderForm(*args, **kwargs)
-        if self.slug == "contacts":
-            return ContactsForm(*args, **kwargs)
-        if self.target is not None:
-            return TargetContactForm(*args, target=self.target, **kwargs)
-        if self.slug == "tactics":
-            return TacticsForm(*args, visits=had_visits(answers), **kwargs)
-        if self.slug == "when":
-            return WhenForm(*args, **kwargs)
-        return CostForm(*args, **kwargs)
+        return self.form(*args, **self.form_kwargs(answers), **kwargs)
 
 
-LENDER = Step("lender", _("Who is collecting?"))
-CONTACTS = Step("contacts", _("Whom did they contact?"))
-TACTICS = Step("tactics", _("What did they say or do?"))
-WHEN = Step("when", _("When did it happen?"))
-COST = Step("cost", _("What does the loan cost?"))
-TARGET_STEPS = {
-    target: Step("contact-%s" % target.replace("_", "-"), TARGET_TITLES[target], target)
-    for target in TARGET_ORDER
-}
-ALL_STEPS = {
-    step.slug: step for step in [LENDER, CONTACTS, *TARGET_STEPS.values(), TACTICS, WHEN, COST]
-}
+def target_slug(target: str) -> str:
+    return "contact-%s" % target.replace("_", "-")
 
 
-def selected_targets(answers: Mapping[str, Any]) -> list[str]:
+def selected_targets(answers: Stored) -> list[str]:
     chosen = set(answers.get("contacts", {}).get("targets", []))
-    return [target for target in TARGET_ORDER if target in chosen]
+    return [code for code in get_knowledge().vocabulary.targets.codes if code in chosen]
 
 
-def had_visits(answers: Mapping[str, Any]) -> bool:
-    for target in selected_targets(answers):
-        stored = answers.get(TARGET_STEPS[target].slug, {})
-        if VISIT_CHANNELS & set(stored.get("other_channels", [])):
-            return True
-    return False
+def had_visits(answers: Stored) -> bool:
+    """Someone came in person: the tactics page then asks about refusing to leave."""
+    visits = {"visit_home", "visit_work"}
+    return any(
+        visits & set(answers.get(target_slug(target), {}).get("other_channels", []))
+        for target in selected_targets(answers)
+    )
 
 
-def applicable_steps(answers: Mapping[str, Any]) -> list[Step]:
+def _target_step(code: str, title) -> Step:
+    return Step(
+        target_slug(code),
+        localized(title),
+        TargetContactForm,
+        applies=lambda answers: code in selected_targets(answers),
+        form_kwargs=lambda answers: {"target": code},
+    )
+
+
+@cache
+def _steps(version: str) -> tuple[Step, ...]:
+    targets = get_knowledge().vocabulary.targets
+    return (
+        Step("lender", _("Who is collecting?"), LenderForm),
+        Step("contacts", _("Whom did they contact?"), ContactsForm),
+        *(_target_step(target.code, target.step_title) for target in targets),
+        Step(
+            "tactics",
+            _("What did they say or do?"),
+            TacticsForm,
+            form_kwargs=lambda answers: {"visits": had_visits(answers)},
+        ),
+        Step("when", _("When did it happen?"), WhenForm),
+        Step("cost", _("What does the loan cost?"), CostForm),
+    )
+
+
+def all_steps() -> dict[str, Step]:
+    """Every step by slug, in order (one per kind of person in the vocabulary)."""
+    return {step.slug: step for step in _steps(get_knowledge().version)}
+
+
+def applicable_steps(answers: Stored) -> list[Step]:
     """The steps this person needs to answer, in order."""
-    return [
-        LENDER,
-        CONTACTS,
-        *(TARGET_STEPS[t] for t in selected_targets(answers)),
-        TACTICS,
-        WHEN,
-        COST,
-    ]
+    return [step for step in all_steps().values() if step.applies(answers)]
 
 
-def first_unanswered(answers: Mapping[str, Any]) -> Step | None:
+def first_unanswered(answers: Stored) -> Step | None:
     for step in applicable_steps(answers):
         if step.slug not in answers:
             return step
     return None
 
 
-def neighbours(answers: Mapping[str, Any], step: Step) -> tuple[Step | None, Step | None]:
+def neighbours(answers: Stored, step: Step) -> tuple[Step | None, Step | None]:
     """The steps before and after this one, given the answers so far."""
     steps = applicable_steps(answers)
     if step not in steps:
@@ -117,3 +133,25 @@ def neighbours(answers: Mapping[str, Any], step: Step) -> tuple[Step | None, Ste
     before = steps[index - 1] if index > 0 else None
     after = steps[index + 1] if index + 1 < len(steps) else None
     return before, after
+
+
+def request_from_answers(answers: Stored) -> dict[str, Any]:
+    """The assess request (docs/api.md) the interview's answers make: the same data the API takes.
+
+    Answers to steps that no longer apply (a person unticked later) are kept
+    in the case but left out here.
+    """
+    request: dict[str, Any] = {"lender_type": "unknown", "events": []}
+    for step in applicable_steps(answers):
+        stored = answers.get(step.slug)
+        if stored is None:
+            continue
+        part = step.make_form(answers).fragment(stored)
+        request["events"].extend(part.pop("events", []))
+        request.update(part)
+    return request
+
+
+def to_answers(answers: Stored, *, today: datetime.date) -> Answers:
+    """The engine's input for what the interview pages collected, through the API's parser."""
+    return parse_answers(request_from_answers(answers), today=today)

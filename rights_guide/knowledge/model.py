@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rights_guide.knowledge.vocabulary import Vocabulary
 
 LANGUAGES = ("zh-hans", "en")
 
@@ -21,53 +25,6 @@ SEVERITY_RANK = {code: rank for rank, code in enumerate(SEVERITIES)}
 # text, V2 from secondary sources, U unverified (never presented as settled).
 CONFIDENCES = ("V1", "V2", "U")
 
-LENDER_TYPES = (
-    "bank",
-    "consumer_finance",
-    "microlender",
-    "lending_platform",
-    "private_lender",
-    "unknown",
-)
-TARGETS = (
-    "borrower",
-    "emergency_contact",
-    "family",
-    "friends",
-    "contacts_list",
-    "employer",
-    "colleagues",
-    "public",
-    "minor",
-)
-CHANNELS = ("call", "sms", "im", "visit_home", "visit_work", "letter", "online_post")
-TACTICS = (
-    "insults",
-    "threat_violence",
-    "threat_exposure",
-    "doctored_images",
-    "fake_legal_documents",
-    "impersonate_authority",
-    "false_consequences",
-    "extra_fees",
-    "push_new_loan",
-    "refused_to_leave",
-    "detention",
-    "stalking",
-    "lawsuit_notice",
-    "credit_report_notice",
-)
-CHANNEL_CODES = (
-    "lender",
-    "nfra_12378",
-    "local_financial_regulator",
-    "police",
-    "miit_12321",
-    "cac_12377",
-    "nifa",
-    "court",
-    "legal_aid_12348",
-)
 # Facts about the whole story that can raise a ground to a higher level.
 CONTEXT_FLAGS = (
     "illegal_debt",  # a private lender charging more than 36% a year
@@ -139,17 +96,17 @@ class Ground:
 
 @dataclass(frozen=True)
 class EventMatch:
-    """Which contact events trigger a rule. None means "any value"."""
+    """Which contact events trigger a rule: a condition left out matches any value.
+
+    ``answers`` pairs event questions (vocabulary.yaml) with the answer the
+    rule wants, e.g. (("disclosed_debt", True),).
+    """
 
     targets: frozenset[str]
     channels: frozenset[str]
     min_times_per_day: int | None = None
     max_times_per_day: int | None = None
-    at_night: bool | None = None
-    disclosed_debt: bool | None = None
-    asked_to_pay: bool | None = None
-    after_stop_request: bool | None = None
-    borrower_unreachable: bool | None = None
+    answers: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,12 +133,12 @@ class Rule:
     tactics: frozenset[str] = frozenset()
     rate: RateMatch | None = None
     lenders: frozenset[str] = frozenset()  # the rule only fires for these; empty means all
-    unless_tactics: frozenset[str] = frozenset()
+    conduct: Text | None = None  # a letter's "stop the following: …" phrase for it
 
 
 @dataclass(frozen=True)
 class Channel:
-    """A place to complain or get help."""
+    """A place to complain or get help (a complaint body)."""
 
     code: str
     name: Text
@@ -189,6 +146,9 @@ class Channel:
     handles: Text
     prepare: Text
     confidence: str
+    regulator: bool = False  # supervises lenders: a regulator letter is addressed to it
+    letter_name: Text | None = None  # how that letter names it
+    safety_first: bool = False  # listed first when someone's safety is at stake
 
 
 @dataclass(frozen=True)
@@ -199,13 +159,7 @@ class Knowledge:
     instruments: dict[str, Instrument]
     provisions: dict[str, Provision]
     rules: tuple[Rule, ...]
-    channels: dict[str, Channel]
-    regulators: dict[str, tuple[str, ...]]  # lender type → channel codes
-    lender_desk: frozenset[str]  # lender types with a complaint desk worth writing to
-    lender_names: dict[str, Text]
-    target_names: dict[str, Text]
-    channel_kind_names: dict[str, Text]
-    tactic_names: dict[str, Text]
+    vocabulary: Vocabulary
     severity_names: dict[str, Text]
     texts: dict[str, Text] = field(default_factory=dict)
     earliest_covered: datetime.date = datetime.date(2021, 1, 1)

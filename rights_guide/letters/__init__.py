@@ -10,7 +10,7 @@ The web flow, the API and the command line all use these functions::
 """
 
 from rights_guide.letters.content import Letter, build_letter
-from rights_guide.letters.render import render_letter_html, render_letter_pdf, warm_up
+from rights_guide.letters.pdf.render import render_letter_html, render_letter_pdf, warm_up
 from rights_guide.letters.request import (
     Complainant,
     Incident,

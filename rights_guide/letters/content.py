@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 
 from rights_guide.assessment import Assessment, evaluate
 from rights_guide.formatting import format_date, format_datetime
-from rights_guide.letters import labels
+from rights_guide.knowledge import get_knowledge
 from rights_guide.letters.drafting import Section
-from rights_guide.letters.kinds import KIND_BUILDERS
+from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.legal import cited_provisions, format_citations
 from rights_guide.letters.request import EDITABLE, LetterRequest
 
@@ -78,11 +78,13 @@ def numbered_heading(number: int, heading: str, language: str) -> str:
 
 def incident_rows(request: LetterRequest) -> tuple[IncidentRow, ...]:
     """The recorded contacts in time order, whatever order they were entered in."""
+    vocabulary = get_knowledge().vocabulary
+    language = request.language
     return tuple(
         IncidentRow(
-            when=format_datetime(incident.when, request.language),
-            target=str(labels.TARGETS[incident.target]),
-            channel=str(labels.CHANNELS[incident.channel]),
+            when=format_datetime(incident.when, language),
+            target=vocabulary.targets[incident.target].letter.get(language),
+            channel=vocabulary.contact_means[incident.channel].incident.get(language),
             description=incident.description,
         )
         for incident in sorted(request.incidents, key=lambda i: i.when)
@@ -98,14 +100,15 @@ def build_letter(
     """Write the letter a request describes, in the request's language, dated ``today``."""
     written_on = today or timezone.localdate()
     assessment = assessment or evaluate(request.answers)
+    kind = KINDS[request.kind]
     with translation.override(request.language):
-        draft = KIND_BUILDERS[request.kind](request, assessment)
+        draft = kind.build(request, assessment)
         texts = {}
         for name in EDITABLE:  # what was edited is what is printed
             edited = request.edited(name)
             texts[name] = draft.texts[name] if edited is None else edited
         citations = format_citations(
-            cited_provisions(assessment, kind=request.kind, written_on=written_on),
+            cited_provisions(assessment, policy=kind.citations, written_on=written_on),
             request.language,
         )
         sections = []
@@ -129,7 +132,7 @@ def build_letter(
             kind=request.kind,
             language=request.language,
             written_on=written_on,
-            title=str(labels.KIND_TITLES[request.kind]),
+            title=str(kind.letter_title),
             addressee=draft.addressee,
             sections=tuple(sections),
             texts=texts,

@@ -10,16 +10,17 @@ They run inside ``translation.override`` and only say what was entered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from rights_guide.assessment import Assessment
 from rights_guide.formatting import format_date
 from rights_guide.knowledge import get_knowledge
-from rights_guide.letters import facts, labels
-from rights_guide.letters.request import LetterRequest
+from rights_guide.letters import facts
 
-REGULATORS = ("nfra_12378", "local_financial_regulator")
+if TYPE_CHECKING:
+    from rights_guide.letters.request import LetterRequest
 
 
 @dataclass(frozen=True)
@@ -87,14 +88,17 @@ def respondent_rows(request: LetterRequest) -> tuple[tuple[str, str], ...]:
     rows = [(_("Organisation"), request.respondent)]
     lender_type = request.answers.lender_type
     if lender_type != "unknown":
-        rows.append((_("Type"), get_knowledge().lender_names[lender_type].get(request.language)))
+        name = get_knowledge().vocabulary.lender_types[lender_type].name
+        rows.append((_("Type"), name.get(request.language)))
     return tuple(rows)
 
 
 def regulator_names(request: LetterRequest) -> list[str]:
-    """The bodies that supervise this kind of lender; both when that is unclear."""
-    codes = [c for c in get_knowledge().regulators[request.answers.lender_type] if c in REGULATORS]
-    return [str(labels.REGULATOR_NAMES[code]) for code in codes or REGULATORS]
+    """The regulators of this kind of lender; every regulator when there is none to name."""
+    vocabulary = get_knowledge().vocabulary
+    regulators = [body for body in vocabulary.bodies if body.regulator]
+    own = [b for b in regulators if b.code in vocabulary.regulators(request.answers.lender_type)]
+    return [facts.words(body.letter_name) for body in own or regulators]
 
 
 def facts_text(request: LetterRequest, assessment: Assessment, intro: str, quiet_intro: str) -> str:

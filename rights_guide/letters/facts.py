@@ -11,18 +11,21 @@ Texts come out in the active language, so callers run inside
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from babel.lists import format_list
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from rights_guide.assessment import Assessment, Event
 from rights_guide.formatting import babel_locale, format_percent, format_time
-from rights_guide.knowledge.model import SEVERITY_RANK, TARGETS
-from rights_guide.letters import labels
-from rights_guide.letters.request import LetterRequest
+from rights_guide.knowledge import get_knowledge
+from rights_guide.knowledge.model import SEVERITY_RANK, Text
 
-# Everyone but the borrower, in the order a letter names them.
-THIRD_PARTIES = tuple(code for code in TARGETS if code != "borrower")
+if TYPE_CHECKING:
+    from rights_guide.letters.request import LetterRequest
+
 VISITS = frozenset({"visit_home", "visit_work"})
 PUBLIC_CHANNELS = frozenset({"online_post"})
 
@@ -42,14 +45,20 @@ def join_clauses(items: list[str]) -> str:
     return pgettext("separator between list items that contain commas", "; ").join(items)
 
 
+def words(text: Text) -> str:
+    """A vocabulary text in the active language (builders run inside translation.override)."""
+    return text.get(translation.get_language())
+
+
 def target_label(code: str) -> str:
-    return str(labels.TARGETS[code])
+    return words(get_knowledge().vocabulary.targets[code].letter)
 
 
 def third_parties(request: LetterRequest) -> list[str]:
-    """Codes of the people other than the borrower who were contacted, in a stable order."""
+    """Codes of the people other than the borrower who were contacted, in the vocabulary's order."""
     seen = {e.target for e in request.answers.events} | {i.target for i in request.incidents}
-    return [code for code in THIRD_PARTIES if code in seen]
+    targets = get_knowledge().vocabulary.targets
+    return [target.code for target in targets if target.third_party and target.code in seen]
 
 
 def contact_list_used(request: LetterRequest) -> bool:
@@ -62,8 +71,10 @@ def channels_used(request: LetterRequest) -> set[str]:
 
 def event_paragraph(event: Event) -> str:
     """Everything one contact event says, as consecutive whole sentences."""
+    vocabulary = get_knowledge().vocabulary
     target = target_label(event.target)
-    sentences = [labels.CONTACT_SENTENCES[event.channel] % {"target": target}]
+    values = {"target": target}
+    sentences = [words(vocabulary.contact_means[event.channel].letter) % values]
     if event.times_per_day > 1:
         sentences.append(
             ngettext(
@@ -77,21 +88,16 @@ def event_paragraph(event: Event) -> str:
         sentences.append(
             _("One of these contacts was at %(time)s.") % {"time": format_time(event.time_of_day)}
         )
-    if event.night:
-        sentences.append(_("This happened at night, between 22:00 and 08:00."))
-    if event.target != "borrower":
-        if event.disclosed_debt:
-            sentences.append(_("They told %(target)s about my debt.") % {"target": target})
-        if event.asked_to_pay:
-            sentences.append(_("They asked %(target)s to pay my debt.") % {"target": target})
-        if not event.borrower_unreachable:
-            sentences.append(_("At the time they could reach me directly."))
-    if event.after_stop_request:
-        sentences.append(
-            _("This went on after I had asked them to stop.")
-            if event.target == "borrower"
-            else _("This went on after %(target)s had asked them to stop.") % {"target": target}
-        )
+    borrower = not vocabulary.targets[event.target].third_party
+    for question in vocabulary.event_questions:
+        if not question.asked_about(vocabulary.targets[event.target]):
+            continue
+        if event.said_yes(question.code):
+            sentence = (question.letter_yes_borrower if borrower else None) or question.letter_yes
+        else:
+            sentence = question.letter_no
+        if sentence is not None:
+            sentences.append(words(sentence) % values)
     return sentence_join(sentences)
 
 
@@ -108,7 +114,9 @@ def conduct_paragraphs(request: LetterRequest, assessment: Assessment) -> list[s
     answers = request.answers
     paragraphs = list(dict.fromkeys(event_paragraph(event) for event in answers.events))
     tactics = [
-        str(labels.TACTIC_SENTENCES[t]) for t in labels.TACTIC_SENTENCES if t in answers.tactics
+        words(tactic.letter)
+        for tactic in get_knowledge().vocabulary.tactics
+        if tactic.letter is not None and tactic.code in answers.tactics
     ]
     if tactics:
         paragraphs.append(sentence_join(tactics))
@@ -138,16 +146,18 @@ def incidents_sentence(request: LetterRequest) -> str | None:
 
 def conduct_to_stop(request: LetterRequest, assessment: Assessment) -> list[str]:
     """Short names of the conduct the borrower asks to stop: what the engine found at fault."""
+    tactics = get_knowledge().vocabulary.tactics
     items: list[str] = []
     for finding in assessment.findings:
-        if finding.code in labels.FINDING_CONDUCT:
+        if finding.rule.conduct is not None:
             if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["breach"]:
-                items.append(str(labels.FINDING_CONDUCT[finding.code]))
+                items.append(words(finding.rule.conduct))
         elif finding.rule.tactics and finding.severity != "lawful":
             items.extend(
-                str(labels.TACTIC_CONDUCT[code])
-                for code in labels.TACTIC_CONDUCT
-                if code in finding.rule.tactics & request.answers.tactics
+                words(tactic.conduct)
+                for tactic in tactics
+                if tactic.conduct is not None
+                and tactic.code in finding.rule.tactics & request.answers.tactics
             )
     return list(dict.fromkeys(items))
 

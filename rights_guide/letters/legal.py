@@ -5,17 +5,19 @@ the conduct date (the 2012 public security law for conduct in 2025, the 2025
 revision from 2026). A letter leaves out what the engine found lawful, and
 unverified (U) provisions: the borrower signs this, and must not rely on a
 number nobody has checked. Each kind of letter keeps the law its recipient
-applies: the police get the public security law and the Criminal Law;
-lenders and regulators get everything else too. A few provisions are cited
-for the request itself rather than for the conduct (the 15-day complaint
-deadline, the police's duty to register a report, the PIPL rights), and
-only if they are in force on the day the letter is written.
+applies, by its citation policy (letters/kinds/): the police get the public
+security law and the Criminal Law; lenders and regulators get everything
+else too. A few provisions are cited for the request itself rather than
+for the conduct (the 15-day complaint deadline, the police's duty to
+register a report, the PIPL rights), and only if they are in force on the
+day the letter is written.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from typing import TYPE_CHECKING
 
 from babel.lists import format_list
 from django.utils.translation import gettext as _
@@ -26,16 +28,12 @@ from rights_guide.formatting import babel_locale
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import Provision
 
-# Instruments the police apply (by stable ID prefix in the knowledge base).
-POLICE_INSTRUMENTS = ("psapl_", "criminal_law", "interpretation_", "opinion_")
+if TYPE_CHECKING:
+    from rights_guide.letters.kinds.base import CitationPolicy
+
 # A no-contact order (禁止接触) is available for the pestering and stalking in
 # this provision's item (5), under its paragraph 2, from 2026-01-01.
 NO_CONTACT_PROVISION = "psapl_2025_50_5"
-POLICE_DUTY_TO_REGISTER = "psapl_2025_90"
-COMPLAINT_DEADLINE = "complaint_18"  # 15 days, for banks and consumer-finance companies
-DEADLINE_LENDERS = frozenset({"bank", "consumer_finance"})
-PERSONAL_INFORMATION_RIGHTS = ("pipl_44", "pipl_15", "pipl_47", "pipl_50", "civil_code_1037")
-PERSONAL_INFORMATION_PREFIXES = ("pipl_", "civil_code_103")
 ITEM = re.compile(
     r"(?:第(?P<paragraph>[一二三四五六七八九十]+)款)?(?:第（(?P<item>[一二三四五六七八九十]+)）项)?"
 )
@@ -59,21 +57,13 @@ def _in_force(ids: tuple[str, ...], day: datetime.date) -> list[Provision]:
 
 
 def cited_provisions(
-    assessment: Assessment, *, kind: str, written_on: datetime.date
+    assessment: Assessment, *, policy: CitationPolicy, written_on: datetime.date
 ) -> list[Provision]:
     """The provisions one kind of letter cites, grouped by instrument in order of first use."""
-    conduct = _conduct_provisions(assessment)
+    chosen = [p for p in _conduct_provisions(assessment) if policy.conduct(p)]
     lender_type = assessment.answers.lender_type
-    if kind == "police":
-        chosen = [p for p in conduct if p.instrument.id.startswith(POLICE_INSTRUMENTS)]
-        chosen += _in_force((POLICE_DUTY_TO_REGISTER,), written_on)
-    elif kind == "pi_request":
-        chosen = [p for p in conduct if p.id.startswith(PERSONAL_INFORMATION_PREFIXES)]
-        chosen += _in_force(PERSONAL_INFORMATION_RIGHTS, written_on)
-    else:
-        chosen = list(conduct)
-        if lender_type in DEADLINE_LENDERS:
-            chosen += _in_force((COMPLAINT_DEADLINE,), written_on)
+    if policy.requests_for is None or lender_type in policy.requests_for:
+        chosen += _in_force(policy.requests, written_on)
     unique = list({p.id: p for p in chosen}.values())
     order = {}
     for provision in unique:

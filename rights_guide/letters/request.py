@@ -24,15 +24,11 @@ from rights_guide.assessment import (
     parse_answers,
 )
 from rights_guide.assessment.answers import EARLIEST_CONDUCT_DATE
-from rights_guide.knowledge.model import CHANNELS, TARGETS
-from rights_guide.letters.fields import (
-    Reader,
-    read_id_number,
-    read_incident_time,
-    read_phone,
-)
+from rights_guide.knowledge import get_knowledge
+from rights_guide.letters.fields import read_id_number, read_incident_time, read_phone
+from rights_guide.letters.kinds import KINDS
+from rights_guide.reading import Reader
 
-KINDS = ("lender", "regulator", "police", "pi_request")
 LANGUAGES = ("zh-hans", "en")
 MAX_NAME = 50
 MAX_RESPONDENT = 100
@@ -122,7 +118,7 @@ def parse_letter_request(
     now = now or datetime.datetime.combine(today, datetime.time(23, 59))
     reader = Reader()
     reader.unknown(data, FIELDS, "")
-    kind = _choice(reader, data, "kind", KINDS, required=True)
+    kind = _choice(reader, data, "kind", KINDS.codes, required=True)
     language = _choice(reader, data, "language", LANGUAGES, required=False) or "zh-hans"
     answers = _read_assessment(reader, data, today)
     complainant = _read_complainant(reader, data, today)
@@ -207,6 +203,7 @@ def _read_incidents(reader: Reader, value: Any, now: datetime.datetime) -> tuple
     if len(value) > MAX_INCIDENTS:
         reader.error("incidents", "too_many", max=MAX_INCIDENTS)
         return ()
+    vocabulary = get_knowledge().vocabulary
     incidents = []
     for index, raw in enumerate(value):
         name = "incidents[%d]" % index
@@ -218,8 +215,8 @@ def _read_incidents(reader: Reader, value: Any, now: datetime.datetime) -> tuple
         when = read_incident_time(
             reader, raw, "when", name + ".when", now=now, earliest=EARLIEST_CONDUCT_DATE
         )
-        target = _code(reader, raw, "target", name + ".target", TARGETS)
-        channel = _code(reader, raw, "channel", name + ".channel", CHANNELS)
+        target = reader.choice(raw, "target", vocabulary.targets.codes, name + ".target")
+        channel = reader.choice(raw, "channel", vocabulary.contact_means.codes, name + ".channel")
         description = reader.text(
             raw,
             "description",
@@ -236,18 +233,6 @@ def _read_incidents(reader: Reader, value: Any, now: datetime.datetime) -> tuple
     if lines > MAX_INCIDENT_LINES:
         reader.error("incidents", "too_many_lines_total", max=MAX_INCIDENT_LINES, lines=lines)
     return tuple(incidents)
-
-
-def _code(reader: Reader, data: Mapping, key: str, name: str, allowed: tuple[str, ...]):
-    value = data.get(key)
-    if value is None:
-        reader.error(name, "required")
-        return None
-    if not isinstance(value, str) or value not in allowed:
-        shown = value if isinstance(value, str) else repr(value)
-        reader.error(name, "invalid_choice", value=shown[:40], allowed=", ".join(allowed))
-        return None
-    return value
 
 
 def _read_paragraphs(reader: Reader, data: Mapping) -> dict[str, str] | None:

@@ -23,8 +23,8 @@ from rights_guide import ratelimit
 from rights_guide.assessment import FieldError
 from rights_guide.cases.models import Case
 from rights_guide.letters.content import Letter
+from rights_guide.letters.pdf.slots import RendererBusy, RenderTicket
 from rights_guide.letters.request import LetterRequest
-from rights_guide.letters.slots import RendererBusy, RenderTicket
 from rights_guide.letters.snapshot import LetterSnapshot, snapshot_letter
 
 # A letter's weight in the allowance: one token, plus one for every

@@ -17,9 +17,9 @@ from urllib.parse import quote
 
 from django.utils import translation
 
-from rights_guide.letters import labels
 from rights_guide.letters.content import Letter
-from rights_guide.letters.render import render_letter_html, render_letter_pdf
+from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.pdf.render import render_letter_html, render_letter_pdf
 from rights_guide.letters.request import letter_request_to_data
 
 SNAPSHOT_VERSION = 1
@@ -77,9 +77,10 @@ class LetterSnapshot:
 def file_names(letter: Letter) -> tuple[str, str]:
     """(ASCII name, name in the letter's language) for the downloaded PDF."""
     day = letter.written_on.isoformat()
+    kind = KINDS[letter.kind]
     with translation.override(letter.language):
-        title = str(labels.KIND_TITLES[letter.kind])
-    return "%s-%s.pdf" % (labels.KIND_FILE_NAMES[letter.kind], day), "%s-%s.pdf" % (title, day)
+        title = str(kind.letter_title)
+    return "%s-%s.pdf" % (kind.file_name, day), "%s-%s.pdf" % (title, day)
 
 
 def content_disposition(ascii_name: str, name: str) -> str:

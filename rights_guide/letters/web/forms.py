@@ -14,17 +14,9 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rights_guide.interview.forms import TARGET_CHOICES
+from rights_guide.i18n import localized
+from rights_guide.knowledge import get_knowledge
 
-CHANNEL_CHOICES = [
-    ("call", _("Phone call")),
-    ("sms", _("Text message")),
-    ("im", _("WeChat, QQ or other chat")),
-    ("visit_home", _("Visit to a home")),
-    ("visit_work", _("Visit to a workplace")),
-    ("letter", _("Letter")),
-    ("online_post", _("Post online")),
-]
 INCIDENT_ROWS = 3
 MAX_INCIDENT_ROWS = 100
 
@@ -84,14 +76,8 @@ class IncidentForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    target = forms.CharField(
-        label=_("Who was contacted"),
-        required=False,
-        widget=forms.Select(choices=[("", "—"), *TARGET_CHOICES]),
-    )
-    channel = forms.CharField(
-        label=_("How"), required=False, widget=forms.Select(choices=[("", "—"), *CHANNEL_CHOICES])
-    )
+    target = forms.CharField(label=_("Who was contacted"), required=False, widget=forms.Select)
+    channel = forms.CharField(label=_("How"), required=False, widget=forms.Select)
     description = forms.CharField(
         label=_("What happened"),
         required=False,
@@ -102,6 +88,15 @@ class IncidentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        vocabulary = get_knowledge().vocabulary
+        self.fields["target"].widget.choices = [
+            ("", "—"),
+            *((target.code, localized(target.option)) for target in vocabulary.targets),
+        ]
+        self.fields["channel"].widget.choices = [
+            ("", "—"),
+            *((means.code, localized(means.incident)) for means in vocabulary.contact_means),
+        ]
 
     def values(self) -> dict[str, str]:
         """What was typed in this row, as posted."""

@@ -24,10 +24,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rights_guide.assessment import FieldError, answers_to_data
 from rights_guide.cases.store import VisitorCase
 from rights_guide.interview import store as interview_store
+from rights_guide.interview.steps import request_from_answers
 from rights_guide.letters import LetterRequest, letter_request_to_data, parse_letter_request
+from rights_guide.reading import FieldError
 
 DETAILS = "details"
 LETTERS = "letters"
@@ -130,17 +131,15 @@ def request_data(
     case: VisitorCase,
     kind: str,
     *,
-    today: datetime.date,
     details_data: Mapping[str, Any] | None = None,
     paragraphs: Mapping[str, str] | None = None,
     language: str = SEND_LANGUAGE,
 ) -> dict[str, Any]:
     """The letters API request for this kind, from the interview and the letter pages."""
-    answers = interview_store.to_answers(interview_store.stored_answers(case), today=today)
     data = {
         "kind": kind,
         "language": language,
-        "assessment": answers_to_data(answers),
+        "assessment": request_from_answers(interview_store.stored_answers(case)),
         **(details_data if details_data is not None else details(case) or {}),
     }
     if paragraphs:
@@ -152,7 +151,7 @@ def letter_request(
     case: VisitorCase, kind: str, *, today: datetime.date, **options
 ) -> LetterRequest:
     """Validate the stored inputs for a letter; raises InvalidLetterRequest."""
-    return parse_letter_request(request_data(case, kind, today=today, **options), today=today)
+    return parse_letter_request(request_data(case, kind, **options), today=today)
 
 
 @dataclass

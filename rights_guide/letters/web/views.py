@@ -20,7 +20,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide import ratelimit
-from rights_guide.api.errors import error_message
 from rights_guide.interview import store as interview_store
 from rights_guide.interview.steps import first_unanswered
 from rights_guide.letters import (
@@ -29,7 +28,8 @@ from rights_guide.letters import (
     parse_letter_request,
     render_letter_html,
 )
-from rights_guide.letters.request import EDITABLE, KINDS
+from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.request import EDITABLE
 from rights_guide.letters.service import LetterRefused, deliver_letter, deliver_stored
 from rights_guide.letters.web import store
 from rights_guide.letters.web.forms import (
@@ -40,10 +40,9 @@ from rights_guide.letters.web.forms import (
     IncidentFormSet,
     ParagraphsForm,
 )
-from rights_guide.letters.web.offers import OFFERS
 from rights_guide.letters.web.text import letter_text
+from rights_guide.messages import error_message, error_summary
 from rights_guide.models import StoredLetter
-from rights_guide.views.errors import error_summary
 
 
 def _interview_done(request: HttpRequest) -> bool:
@@ -120,7 +119,7 @@ def details(request: HttpRequest) -> HttpResponse:
             "form": form,
             "incidents": incidents,
             "next_kind": next_kind,
-            "next_offer": OFFERS.get(next_kind) if next_kind else None,
+            "next_offer": KINDS[next_kind] if next_kind else None,
             "error_summary": summary,
         },
     )
@@ -170,7 +169,7 @@ def _save_details(request, form, incidents, next_kind):
     today = _today()
     try:
         letter_request = parse_letter_request(
-            store.request_data(request.case, next_kind or "lender", today=today, details_data=data),
+            store.request_data(request.case, next_kind or "lender", details_data=data),
             today=today,
         )
     except InvalidLetterRequest as invalid:
@@ -341,7 +340,7 @@ def _preview_page(request, kind, letter, form, stale, summary) -> HttpResponse:
         "rights_guide/letter_preview.html",
         {
             "kind": kind,
-            "offer": OFFERS[kind],
+            "offer": KINDS[kind],
             "letter": letter,
             "letter_html": render_letter_html(
                 letter, language=letter.language, for_pdf=False, masked=True

@@ -11,9 +11,9 @@ import sys
 from django.core.management.base import BaseCommand
 from django.utils import timezone, translation
 
-from rights_guide.api.errors import errors_payload
 from rights_guide.assessment import FieldError, InvalidAnswers, evaluate, parse_answers
-from rights_guide.presenters import present_assessment
+from rights_guide.messages import errors_payload
+from rights_guide.results import present_assessment
 
 
 class Command(BaseCommand):

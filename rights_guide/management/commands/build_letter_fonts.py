@@ -8,8 +8,8 @@ and slower; see rights_guide/letters/fontbuild.py.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rights_guide.letters.fontbuild import FontBuildError, build_fonts
-from rights_guide.letters.fonts import fonts_dir
+from rights_guide.letters.pdf.fontbuild import FontBuildError, build_fonts
+from rights_guide.letters.pdf.fonts import fonts_dir
 
 
 class Command(BaseCommand):

@@ -10,7 +10,6 @@ whoever runs the command owns the machine.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
-from rights_guide.api.errors import errors_payload
 from rights_guide.assessment import FieldError
 from rights_guide.letters import (
     InvalidLetterRequest,
@@ -20,6 +19,7 @@ from rights_guide.letters import (
     render_letter_pdf,
 )
 from rights_guide.management.commands.assess import RequestError, fail, read_request
+from rights_guide.messages import errors_payload
 
 
 class Command(BaseCommand):

@@ -1,13 +1,22 @@
-"""Translated messages for validation error codes from the engine's Answers parser.
+"""Every error message: codes from the readers become sentences here, and pages summarise them.
 
-The parser is Django-free and speaks in codes; this is the one place where a
-code becomes a sentence, so the API, the command line and the forms say the
-same thing in the reader's language.
+The readers (rights_guide.reading) are Django-free and speak in codes; this
+is the one place where a code becomes a sentence, so the API, the command
+line and the pages say the same thing in the reader's language. A page
+that has errors shows ``error_summary`` at its top: every problem, linked
+to its field (after a failed submit on a phone the first wrong field is
+often below the fold; the form posts to ``#error-summary`` so the browser
+lands on it even without JavaScript).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rights_guide.assessment import FieldError
+from rights_guide.reading import FieldError
 
 MESSAGES = {
     "required": _("This field is required."),
@@ -74,3 +83,26 @@ def errors_payload(errors: list[FieldError]) -> dict:
     return {
         "errors": [{"field": e.field, "message": error_message(e), "code": e.code} for e in errors]
     }
+
+
+def error_summary(bound_forms: Iterable[forms.Form], other: Iterable[str] = ()) -> list[dict]:
+    """``[{"target": "id_field" or None, "label": …, "message": …}]`` for a page's errors."""
+    items: list[dict] = []
+    for form in bound_forms:
+        if not form.is_bound:
+            continue
+        first = next(iter(form.fields), None)
+        for message in form.non_field_errors():  # about the whole form: link to its start
+            target = form[first].id_for_label or form[first].auto_id if first else None
+            items.append({"target": target, "label": "", "message": message})
+        for name, field in form.fields.items():
+            for message in form.errors.get(name, []):
+                items.append(
+                    {
+                        "target": form[name].id_for_label or form[name].auto_id,
+                        "label": str(field.label or ""),
+                        "message": message,
+                    }
+                )
+    items.extend({"target": None, "label": "", "message": message} for message in other)
+    return items

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from rights_guide.api.errors import errors_payload
 from rights_guide.assessment import FieldError
 from rights_guide.knowledge import get_knowledge
+from rights_guide.messages import errors_payload
 
 logger = logging.getLogger(__name__)
 # How long to ask clients to wait when the database does not answer.

@@ -33,7 +33,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from rights_guide.letters.content import Letter
-from rights_guide.letters.fonts import fonts_dir, load_font_plan
+from rights_guide.letters.pdf.fonts import fonts_dir, load_font_plan
 
 TEMPLATE = "rights_guide/letters/letter.html"
 STYLESHEETS = ("css/letter.css", "css/letter-pdf.css")
@@ -101,7 +101,7 @@ class _Renderer:
     def __init__(self) -> None:
         from weasyprint.text.fonts import FontConfiguration
 
-        from rights_guide.letters.fetcher import LetterURLFetcher
+        from rights_guide.letters.pdf.fetcher import LetterURLFetcher
 
         self.fetcher = LetterURLFetcher((static_dir(), fonts_dir()))
         self.font_config = FontConfiguration()

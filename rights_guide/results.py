@@ -121,7 +121,9 @@ def _finding_specific(finding: Finding, knowledge: Knowledge, language: str) -> 
     """The part of a finding that depends on this story: who was contacted, which events."""
     return {
         "targets": list(finding.targets),
-        "target_labels": [knowledge.target_names[t].get(language) for t in finding.targets],
+        "target_labels": [
+            knowledge.vocabulary.targets[t].name.get(language) for t in finding.targets
+        ],
         "events": list(finding.event_indices),
     }
 
@@ -130,7 +132,7 @@ def _channel_static(code: str, knowledge: Knowledge, language: str):
     key = ("channel", knowledge.version, code, language)
     found = _MEMO.get(key)
     if found is None:
-        channel = knowledge.channels[code]
+        channel = knowledge.vocabulary.bodies[code]
         static = {
             "code": code,
             "name": channel.name.get(language),
@@ -205,7 +207,7 @@ def _head(assessment: Assessment, knowledge: Knowledge, language: str) -> dict[s
         "overall_label": knowledge.severity_names[assessment.overall].get(language),
         "summary": summary,
         "lender_type": answers.lender_type,
-        "lender_label": knowledge.lender_names[answers.lender_type].get(language),
+        "lender_label": knowledge.vocabulary.lender_types[answers.lender_type].name.get(language),
         "conduct_date": answers.conduct_date.isoformat(),
         "knowledge_version": assessment.knowledge_version,
         "caveats": [_code(key) for key in assessment.caveats],

@@ -15,11 +15,18 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rights_guide.assessment import evaluate
 from rights_guide.interview import store
 from rights_guide.interview.review import describe
-from rights_guide.interview.steps import ALL_STEPS, applicable_steps, first_unanswered, neighbours
+from rights_guide.interview.steps import (
+    all_steps,
+    applicable_steps,
+    first_unanswered,
+    neighbours,
+    to_answers,
+)
+from rights_guide.knowledge import get_knowledge
+from rights_guide.letters.kinds import Situation, offered_kinds
 from rights_guide.letters.web import store as letter_store
-from rights_guide.letters.web.offers import available_kinds
-from rights_guide.presenters import present_assessment
-from rights_guide.views.errors import error_summary
+from rights_guide.messages import error_summary
+from rights_guide.results import present_assessment
 
 
 def _step_url(step, *, review: bool = False) -> str:
@@ -49,7 +56,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
-    current = ALL_STEPS.get(slug)
+    current = all_steps().get(slug)
     if current is None:
         raise Http404
     answers = store.stored_answers(request.case)
@@ -117,11 +124,16 @@ def results(request: HttpRequest) -> HttpResponse:
     pending = first_unanswered(answers)
     if pending is not None:
         return redirect(_step_url(pending))
-    assessment = evaluate(store.to_answers(answers, today=timezone.localdate()))
+    assessment = evaluate(to_answers(answers, today=timezone.localdate()))
     result = present_assessment(assessment, translation.get_language())
     complaint_needed = result["overall"] != "lawful"
-    letters = available_kinds(
-        result["lender_type"], [c["code"] for c in result["channels"]], result["overall"]
+    letters = offered_kinds(
+        Situation(
+            lender_type=assessment.answers.lender_type,
+            overall=assessment.overall,
+            channels=assessment.channels,
+            vocabulary=get_knowledge().vocabulary,
+        )
     )
     return render(
         request,

@@ -48,7 +48,7 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-from rights_guide.letters.fonts import MANIFEST_NAME, MANIFEST_VERSION, base_codepoints
+from rights_guide.letters.pdf.fonts import MANIFEST_NAME, MANIFEST_VERSION, base_codepoints
 
 SOURCE_FAMILY = "Noto Serif CJK SC"
 BASE_FAMILY = "Letter Serif"

@@ -1,0 +1,132 @@
+"""The vocabularies the whole guide speaks, each defined once in data/vocabulary.yaml.
+
+Lender types, the people who can be contacted (targets), the means of
+contact, the tactics, and the yes/no questions asked about each person
+contacted: each entry has its code, its words in both languages for every
+place it appears (the results, the interview, the letters), its place in
+the order, and its flags. Complaint bodies are the same kind of registry,
+in data/channels.yaml. The engine's parser, the interview forms, the
+letters and the result pages all read these registries, so adding a code
+is a change to the data files, and a missing word fails at start-up (the
+loader checks every entry) instead of in a letter.
+
+Plain frozen data, no Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rights_guide.knowledge.model import Channel, Text
+
+Entry = TypeVar("Entry")
+
+TARGET_KINDS = ("borrower", "person", "audience")  # the borrower; one third party; the public
+
+
+class Registry(Generic[Entry]):
+    """Entries by code, in their display order."""
+
+    def __init__(self, entries: list[Entry]):
+        self._entries: dict[str, Entry] = {entry.code: entry for entry in entries}
+        self.codes: tuple[str, ...] = tuple(self._entries)
+
+    def __getitem__(self, code: str) -> Entry:
+        return self._entries[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, code: str, default: Entry | None = None) -> Entry | None:
+        return self._entries.get(code, default)
+
+    def position(self, code: str) -> int:
+        return self.codes.index(code)
+
+
+@dataclass(frozen=True)
+class LenderType:
+    code: str
+    name: Text  # on results and in letters: 持牌消费金融公司
+    option: Text  # the interview's answer: 持牌消费金融公司
+    hint: Text  # an everyday example under the answer
+    complain_to: tuple[str, ...]  # complaint bodies supervising it; rules' "regulator"
+    desk: bool  # it has a complaint desk worth writing to (a loan shark has not)
+
+
+@dataclass(frozen=True)
+class Target:
+    code: str
+    kind: str  # one of TARGET_KINDS
+    name: Text  # advising the reader: 您本人, 其他家人
+    option: Text  # the interview's checkbox: 我本人
+    step_title: Text  # the interview page about them
+    letter: Text  # in the borrower's own voice, as the object of a sentence: 我的家人
+
+    @property
+    def third_party(self) -> bool:
+        return self.kind != "borrower"
+
+
+@dataclass(frozen=True)
+class ContactMeans:
+    code: str
+    name: Text  # 打电话
+    incident: Text  # a row of the letter's incident table: 电话
+    letter: Text  # a whole sentence with %(target)s: 对方给%(target)s打电话。
+    count_field: str | None  # asked as a number on the worst day, in this form field
+    count_label: Text | None
+    other_option: Text | None  # else asked as a checkbox with this label
+
+
+@dataclass(frozen=True)
+class Tactic:
+    code: str
+    name: Text
+    option: Text
+    hint: Text
+    letter: Text | None  # a sentence in the facts; None for truthful notices, never complained of
+    conduct: Text | None  # a phrase in "stop the following: …"
+    safety_first: bool  # someone's safety is at stake: the police come first
+    threatens: bool  # a threat, which with a demand for extra money may be extortion
+    needs_visit: bool  # only asked, and only counted, when someone came in person
+
+
+@dataclass(frozen=True)
+class EventQuestion:
+    """A yes/no question asked about each person contacted; its code is the API field."""
+
+    code: str
+    ask: frozenset[str]  # the target kinds it is asked about
+    question: Text
+    question_borrower: Text | None  # when it is asked about the borrower, if worded otherwise
+    options: Mapping[str, Text] | None  # own words for yes, no, unsure
+    unsure_means: bool  # what "not sure" counts as (never a fact the borrower did not confirm)
+    letter_yes: Text | None  # the facts' sentence when the answer is yes (%(target)s)
+    letter_yes_borrower: Text | None
+    letter_no: Text | None  # … when the answer is no
+
+    def asked_about(self, target: Target) -> bool:
+        return target.kind in self.ask
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    lender_types: Registry[LenderType]
+    targets: Registry[Target]
+    contact_means: Registry[ContactMeans]
+    tactics: Registry[Tactic]
+    event_questions: Registry[EventQuestion]
+    bodies: Registry[Channel]  # complaint bodies, from channels.yaml
+
+    def regulators(self, lender_type: str) -> tuple[str, ...]:
+        """The bodies a rule's "regulator" stands for, for this lender type."""
+        return self.lender_types[lender_type].complain_to

@@ -1,1 +1,0 @@
-"""Views: thin glue between HTTP and the modules that do the work."""
