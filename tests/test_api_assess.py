@@ -279,13 +279,14 @@ def test_random_json_gets_200_or_400_never_500(client, body):
     assert response.status_code in (200, 400)
 
 
-def test_the_assembled_json_is_exactly_the_presented_assessment():
+def test_the_shared_parts_give_exactly_the_plain_answer_and_cannot_be_changed():
+    import dataclasses
     import datetime
 
     import orjson
 
     from rights_guide.assessment import evaluate, parse_answers
-    from rights_guide.results import assessment_json, present_assessment
+    from rights_guide.results import assessment_json, present_assessment, present_plainly
 
     body = make_request(
         lender_type="unknown",
@@ -300,6 +301,12 @@ def test_the_assembled_json_is_exactly_the_presented_assessment():
     )
     assessment = evaluate(parse_answers(body, today=datetime.date(2026, 11, 29)))
     for language in ("zh-hans", "en"):
-        assert orjson.loads(assessment_json(assessment, language)) == present_assessment(
-            assessment, language
-        )
+        plain = orjson.dumps(present_plainly(assessment, language))
+        assert assessment_json(assessment, language) == plain
+        assert assessment_json(assessment, language) == plain  # again, from the shared parts
+        shared = present_assessment(assessment, language)
+        citation = shared["findings"][0]["citations"][0]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            citation.summary = "changed"
+        assert isinstance(shared["findings"][0]["actions"], tuple)
+        assert assessment_json(assessment, language) == plain  # no caller can change the next

@@ -144,7 +144,6 @@ class CompiledRules:
                 changes.add(provision.in_force_until + datetime.timedelta(days=1))
         self.epoch_starts = sorted(changes)
         self._outcomes: dict[tuple, Outcome] = {}
-        self._tables: dict[tuple, list[Outcome | None]] = {}
 
     def rules_for_event(self, event) -> tuple[int, ...]:
         """Positions of the rules an event triggers; memoised on what the rules can tell apart."""
@@ -174,21 +173,6 @@ class CompiledRules:
             found = self._conclude(self.rules[position], lender, day, relevant)
             self._outcomes[key] = found
         return found
-
-    def outcomes_for(self, lender: str, day: datetime.date, flags: frozenset[str]):
-        """A lookup ``position -> Outcome`` for one request's lender, date and flags."""
-        key = (lender, self.epoch(day), flags)
-        table = self._tables.get(key)
-        if table is None:
-            table = self._tables[key] = [None] * len(self.rules)
-
-        def lookup(position: int) -> Outcome:
-            found = table[position]
-            if found is None:
-                found = table[position] = self.outcome(position, lender, day, flags)
-            return found
-
-        return lookup
 
     def _conclude(self, rule: Rule, lender: str, day, flags: frozenset[str]) -> Outcome:
         applicable = [

@@ -8,6 +8,7 @@ error, exactly like a 400 from the API.
 import json
 import sys
 
+import orjson
 from django.core.management.base import BaseCommand
 from django.utils import timezone, translation
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             except RequestError as error:
                 fail(errors_payload([FieldError("body", error.code)]))
             result = present_assessment(evaluate(answers), language)
-        self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+        self.stdout.write(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
 
 
 class RequestError(Exception):
