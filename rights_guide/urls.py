@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from rights_guide import pages
 from rights_guide.interview import views as interview
+from rights_guide.letters.web import details as letter_details
 from rights_guide.letters.web import views as letters
 
 urlpatterns = [
@@ -27,7 +28,7 @@ urlpatterns += i18n_patterns(
     path("interview/<slug:slug>/", interview.step, name="interview_step"),
     path("results/", interview.results, name="results"),
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),
-    path("letters/details/", letters.details, name="letter_details"),
+    path("letters/details/", letter_details.details, name="letter_details"),
     path("letters/<slug:kind>/", letters.start, name="letter_start"),
     path("letters/<slug:kind>/preview/", letters.preview, name="letter_preview"),
     path("letters/<slug:kind>/print/", letters.print_view, name="letter_print"),

@@ -1,10 +1,18 @@
 """Small builders for test data: stories a borrower could tell, in a few words each."""
 
+import copy
 import datetime
+import re
 from decimal import Decimal
 
 from rights_guide.assessment import Answers, Event
 from rights_guide.knowledge import get_knowledge
+from rights_guide.letters import (
+    build_letter,
+    parse_letter_request,
+    render_letter_html,
+    render_letter_pdf,
+)
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -100,3 +108,116 @@ STORY = {
     "tactics": ["insults", "lawsuit_notice"],
     "date": "2026-03-02",
 }
+
+
+# Letters: a complete, valid request, and the letter, preview and PDF it makes.
+
+NOW = datetime.datetime(2026, 11, 29, 12, 0)
+RARE_NAME = "龚䶮𠮷堃昇"  # Ext A, Ext B and two hanzi outside GB2312
+ADDRESS = "北京市朝阳区建国路88号3号楼501室（建筑面积85㎡）"
+VALID_ID = "11010519491231002X"
+
+
+def letter_data(**changes) -> dict:
+    """A complete, valid letter request: a consumer-finance story with rare name characters."""
+    data = {
+        "kind": "regulator",
+        "language": "zh-hans",
+        "assessment": {
+            "lender_type": "consumer_finance",
+            "conduct_date": "2026-10-15",
+            "events": [
+                {
+                    "target": "colleagues",
+                    "channel": "call",
+                    "times_per_day": 4,
+                    "disclosed_debt": True,
+                },
+                {"target": "family", "channel": "sms", "asked_to_pay": True},
+            ],
+            "tactics": ["insults"],
+        },
+        "complainant": {
+            "name": RARE_NAME,
+            "phone": "13812345678",
+            "address": ADDRESS,
+            "id_number": VALID_ID,
+        },
+        "respondent": {"name": "某某消费金融有限公司"},
+        "incidents": [
+            {
+                "when": "2026-10-03T21:30",
+                "target": "colleagues",
+                "channel": "call",
+                "description": "对方自称法务部，对我同事说我欠钱不还。",
+            },
+            {
+                "when": "2026-10-01T09:05",
+                "target": "family",
+                "channel": "sms",
+                "description": "短信要求我母亲替我还款。",
+            },
+        ],
+        "requests": "请督促被投诉人提供欠款明细。",
+    }
+    data = copy.deepcopy(data)
+    for key, value in changes.items():
+        data[key] = value
+    return data
+
+
+def make_letter(data: dict | None = None, **changes):
+    request = parse_letter_request(data or letter_data(**changes), today=TODAY, now=NOW)
+    return build_letter(request, today=TODAY)
+
+
+def preview_html(data: dict | None = None, **changes) -> str:
+    letter = make_letter(data, **changes)
+    return render_letter_html(letter, language=letter.language, for_pdf=False)
+
+
+def make_pdf(data: dict | None = None, **changes) -> bytes:
+    letter = make_letter(data, **changes)
+    return render_letter_pdf(render_letter_html(letter, language=letter.language, for_pdf=True))
+
+
+# The letter pages, used through Django's test client.
+
+NAME = "王䶮𠮷"
+ID_NUMBER = "11010519491231002X"
+DETAILS = {
+    "complainant_name": NAME,
+    "phone": "13812345678",
+    "address": "北京市朝阳区某路1号 80㎡",
+    "id_number": ID_NUMBER,
+    "respondent_name": "某某消费金融有限公司",
+    "incidents-TOTAL_FORMS": "3",
+    "incidents-INITIAL_FORMS": "0",
+    "incidents-MIN_NUM_FORMS": "0",
+    "incidents-MAX_NUM_FORMS": "100",
+    "incidents-0-when": "2026-03-01T22:30",
+    "incidents-0-target": "family",
+    "incidents-0-channel": "call",
+    "incidents-0-description": "催收员打电话给我母亲，说我欠钱不还。",
+    "nav": "save",
+}
+NO_EDITS = {"facts": "", "requests": "", "closing": ""}
+
+
+def save_details(client, kind="lender", prefix="", **changes):
+    return client.post("%s/letters/details/?next=%s" % (prefix, kind), {**DETAILS, **changes})
+
+
+def textarea(html: str, name: str) -> str:
+    return re.search(r'<textarea name="%s"[^>]*>(.*?)</textarea>' % name, html, re.S).group(1)
+
+
+def generated_paragraphs(client, kind="lender") -> dict:
+    html = client.get("/letters/%s/preview/" % kind).content.decode()
+    return {name: textarea(html, name).strip() for name in ("facts", "requests", "closing")}
+
+
+def download(client, kind="lender", **paragraphs):
+    """Download as the preview's button does: the paragraphs as shown, with any changes."""
+    shown = generated_paragraphs(client, kind)
+    return client.post("/letters/%s/preview/" % kind, {"action": "download", **shown, **paragraphs})

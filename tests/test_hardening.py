@@ -29,9 +29,19 @@ from rights_guide.letters.service import letter_weight
 from rights_guide.letters.snapshot import LetterSnapshot
 from rights_guide.models import RateLimitBucket, StoredLetter
 from rights_guide.sessions import MAX_SESSION_BYTES
-from tests.factories import STORY, post_step, walk
-from tests.test_letter_pages import DETAILS, ID_NUMBER, NAME, download, save_details
-from tests.test_letters_support import NOW, TODAY, letter_data
+from tests.factories import (
+    DETAILS,
+    ID_NUMBER,
+    NAME,
+    NOW,
+    STORY,
+    TODAY,
+    download,
+    letter_data,
+    post_step,
+    save_details,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 

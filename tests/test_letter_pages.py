@@ -5,61 +5,25 @@ leave nothing of the previous person, and an edited paragraph must never be
 printed over details it no longer matches.
 """
 
-import re
-import subprocess
-
 import pytest
 from django.test import Client
 
 from rights_guide.cases.models import Case
 from rights_guide.models import StoredLetter
-from tests.factories import STORY, walk
+from tests.factories import (
+    DETAILS,
+    ID_NUMBER,
+    NAME,
+    STORY,
+    download,
+    generated_paragraphs,
+    save_details,
+    textarea,
+    walk,
+)
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-NAME = "王䶮𠮷"
-ID_NUMBER = "11010519491231002X"
-DETAILS = {
-    "complainant_name": NAME,
-    "phone": "13812345678",
-    "address": "北京市朝阳区某路1号 80㎡",
-    "id_number": ID_NUMBER,
-    "respondent_name": "某某消费金融有限公司",
-    "incidents-TOTAL_FORMS": "3",
-    "incidents-INITIAL_FORMS": "0",
-    "incidents-MIN_NUM_FORMS": "0",
-    "incidents-MAX_NUM_FORMS": "100",
-    "incidents-0-when": "2026-03-01T22:30",
-    "incidents-0-target": "family",
-    "incidents-0-channel": "call",
-    "incidents-0-description": "催收员打电话给我母亲，说我欠钱不还。",
-    "nav": "save",
-}
-NO_EDITS = {"facts": "", "requests": "", "closing": ""}
-
-
-def pdf_text(data: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
-    return result.stdout.decode()
-
-
-def save_details(client, kind="lender", prefix="", **changes):
-    return client.post("%s/letters/details/?next=%s" % (prefix, kind), {**DETAILS, **changes})
-
-
-def textarea(html: str, name: str) -> str:
-    return re.search(r'<textarea name="%s"[^>]*>(.*?)</textarea>' % name, html, re.S).group(1)
-
-
-def generated_paragraphs(client, kind="lender") -> dict:
-    html = client.get("/letters/%s/preview/" % kind).content.decode()
-    return {name: textarea(html, name).strip() for name in ("facts", "requests", "closing")}
-
-
-def download(client, kind="lender", **paragraphs):
-    """Download as the preview's button does: the paragraphs as shown, with any changes."""
-    shown = generated_paragraphs(client, kind)
-    return client.post("/letters/%s/preview/" % kind, {"action": "download", **shown, **paragraphs})
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from django.test import RequestFactory
 
 from rights_guide import ratelimit
 from rights_guide.models import RateLimitBucket
-from tests.test_letters_support import letter_data, pdf_text, squeezed
+from tests.factories import letter_data
+from tests.pdfs import pdf_text, squeezed
 
 URL = "/api/v1/letters"
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_letters_support import letter_data, pdf_text, squeezed
+from tests.factories import letter_data
+from tests.pdfs import pdf_text, squeezed
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from rights_guide.letters import render_letter_html
-from tests.test_letters_support import RARE_NAME, letter_data, make_letter, preview_html
+from tests.factories import RARE_NAME, letter_data, make_letter, preview_html
 
 
 def text_of(markup: str) -> str:

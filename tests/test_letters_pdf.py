@@ -7,18 +7,8 @@ from rights_guide.letters import LetterSnapshot, render_letter_pdf, snapshot_let
 from rights_guide.letters.pdf import render as letter_render
 from rights_guide.letters.pdf.fontbuild import build_fonts
 from rights_guide.letters.pdf.fonts import fonts_dir
-from tests.test_letters_support import (
-    RARE_NAME,
-    drawn_characters,
-    letter_data,
-    make_letter,
-    make_pdf,
-    pdf_fonts,
-    pdf_info,
-    pdf_pages,
-    pdf_text,
-    squeezed,
-)
+from tests.factories import RARE_NAME, letter_data, make_letter, make_pdf
+from tests.pdfs import drawn_characters, pdf_fonts, pdf_info, pdf_pages, pdf_text, squeezed
 
 
 @pytest.fixture(scope="session", autouse=True)

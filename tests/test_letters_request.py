@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from rights_guide.letters import InvalidLetterRequest, letter_request_to_data, parse_letter_request
 from rights_guide.letters.fields import id_number_is_valid
-from tests.test_letters_support import NOW, RARE_NAME, TODAY, VALID_ID, letter_data
+from tests.factories import NOW, RARE_NAME, TODAY, VALID_ID, letter_data
 
 
 def errors_of(data) -> dict[str, str]:

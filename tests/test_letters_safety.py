@@ -12,16 +12,8 @@ from rights_guide.letters import InvalidLetterRequest, parse_letter_request, ren
 from rights_guide.letters.pdf.fetcher import FetchRefused, LetterURLFetcher
 from rights_guide.letters.pdf.render import static_dir
 from rights_guide.reading import MAX_UNBROKEN_RUN
-from tests.test_letters_support import (
-    NOW,
-    TODAY,
-    letter_data,
-    make_pdf,
-    pdf_pages,
-    pdf_text,
-    squeezed,
-    words_past_the_margins,
-)
+from tests.factories import NOW, TODAY, letter_data, make_pdf
+from tests.pdfs import pdf_pages, pdf_text, squeezed, words_past_the_margins
 
 PNG_1X1 = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII="

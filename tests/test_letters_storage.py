@@ -12,7 +12,7 @@ from rights_guide.cases.models import Case
 from rights_guide.cases.store import VisitorCase
 from rights_guide.letters import snapshot_letter
 from rights_guide.models import StoredLetter
-from tests.test_letters_support import RARE_NAME, make_letter
+from tests.factories import RARE_NAME, make_letter
 
 pytestmark = pytest.mark.django_db
 

@@ -1,16 +1,14 @@
-"""Shared builders and PDF readers for the letter tests (this module holds no tests).
+"""Reading PDFs back the way a reader would see them (this module holds no tests).
 
-PDFs are checked the way a reader would see them: text extracted with
-poppler's ``pdftotext`` (pypdf returns garbage for a whole font when one
-glyph is missing), fonts listed by ``pdffonts``, pages by ``pdfinfo``, word
-positions by ``pdftotext -bbox``, and whether a character is really drawn
-by looking for its outline in the fonts embedded in the file.
+Text extracted with poppler's ``pdftotext`` (pypdf returns garbage for a
+whole font when one glyph is missing), fonts listed by ``pdffonts``, pages
+by ``pdfinfo``, word positions by ``pdftotext -bbox``, and whether a
+character is really drawn by looking for its outline in the fonts embedded
+in the file.
 """
 
 from __future__ import annotations
 
-import copy
-import datetime
 import io
 import re
 import subprocess
@@ -22,83 +20,8 @@ from xml.etree import ElementTree
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
-from rights_guide.letters import (
-    build_letter,
-    parse_letter_request,
-    render_letter_html,
-    render_letter_pdf,
-)
-
-TODAY = datetime.date(2026, 11, 29)
-NOW = datetime.datetime(2026, 11, 29, 12, 0)
-RARE_NAME = "龚䶮𠮷堃昇"  # Ext A, Ext B and two hanzi outside GB2312
-ADDRESS = "北京市朝阳区建国路88号3号楼501室（建筑面积85㎡）"
-VALID_ID = "11010519491231002X"
 MM = 72 / 25.4  # PDF points per millimetre
 PAGE_MARGIN_MM = 20  # letter-pdf.css: left and right page margins
-
-
-def letter_data(**changes) -> dict:
-    """A complete, valid letter request: a consumer-finance story with rare name characters."""
-    data = {
-        "kind": "regulator",
-        "language": "zh-hans",
-        "assessment": {
-            "lender_type": "consumer_finance",
-            "conduct_date": "2026-10-15",
-            "events": [
-                {
-                    "target": "colleagues",
-                    "channel": "call",
-                    "times_per_day": 4,
-                    "disclosed_debt": True,
-                },
-                {"target": "family", "channel": "sms", "asked_to_pay": True},
-            ],
-            "tactics": ["insults"],
-        },
-        "complainant": {
-            "name": RARE_NAME,
-            "phone": "13812345678",
-            "address": ADDRESS,
-            "id_number": VALID_ID,
-        },
-        "respondent": {"name": "某某消费金融有限公司"},
-        "incidents": [
-            {
-                "when": "2026-10-03T21:30",
-                "target": "colleagues",
-                "channel": "call",
-                "description": "对方自称法务部，对我同事说我欠钱不还。",
-            },
-            {
-                "when": "2026-10-01T09:05",
-                "target": "family",
-                "channel": "sms",
-                "description": "短信要求我母亲替我还款。",
-            },
-        ],
-        "requests": "请督促被投诉人提供欠款明细。",
-    }
-    data = copy.deepcopy(data)
-    for key, value in changes.items():
-        data[key] = value
-    return data
-
-
-def make_letter(data: dict | None = None, **changes):
-    request = parse_letter_request(data or letter_data(**changes), today=TODAY, now=NOW)
-    return build_letter(request, today=TODAY)
-
-
-def preview_html(data: dict | None = None, **changes) -> str:
-    letter = make_letter(data, **changes)
-    return render_letter_html(letter, language=letter.language, for_pdf=False)
-
-
-def make_pdf(data: dict | None = None, **changes) -> bytes:
-    letter = make_letter(data, **changes)
-    return render_letter_pdf(render_letter_html(letter, language=letter.language, for_pdf=True))
 
 
 def _poppler(tool: str, pdf: bytes, *args: str) -> str:

@@ -1,0 +1,183 @@
+"""Load the rules: what triggers each finding, its grounds, and how far its claims may go.
+
+A rule may not claim more, on no verified basis, than its grounds support;
+every tactic and kind of person in the vocabulary must be recognised by
+some rule; and no rule may cite a provision that ceased before the period
+covered. Problems are collected with the rule they are in (loader.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from rights_guide.knowledge.checker import Checker, read_yaml
+from rights_guide.knowledge.model import (
+    CONTEXT_FLAGS,
+    SEVERITIES,
+    SEVERITY_RANK,
+    EventMatch,
+    Ground,
+    Provision,
+    RateMatch,
+    Rule,
+)
+from rights_guide.knowledge.vocabulary import Vocabulary
+
+RULE_CODE = re.compile(r"^[A-Z]+__[A-Z0-9_]+$")
+MATCH_COUNTS = ("min_times_per_day", "max_times_per_day")
+
+
+def load_rules(
+    check: Checker, files: list[Path], provisions: dict[str, Provision], vocabulary: Vocabulary
+):
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for path in files:
+        for raw in read_yaml(path) or []:
+            code = str(raw.get("code", ""))
+            where = "%s: rule %s" % (path.name, code or "?")
+            if not RULE_CODE.match(code):
+                check.fail(where, "code must look like AREA__WHAT_HAPPENED")
+            if code in seen:
+                check.fail(where, "duplicate rule code")
+            seen.add(code)
+            grounds = tuple(
+                _load_ground(check, item, provisions, "%s ground %d" % (where, number), vocabulary)
+                for number, item in enumerate(raw.get("grounds") or [], start=1)
+            )
+            rule = Rule(
+                code=code,
+                title=check.text(raw.get("title"), where + " title"),
+                explanation=check.text(raw.get("explanation"), where + " explanation"),
+                actions=tuple(
+                    check.text(action, "%s action %d" % (where, number))
+                    for number, action in enumerate(raw.get("actions") or [], start=1)
+                ),
+                channels=tuple(
+                    check.choice(item, (*vocabulary.bodies.codes, "regulator"), where + " channels")
+                    for item in raw.get("channels") or []
+                ),
+                grounds=grounds,
+                fallback=check.choice(raw.get("fallback"), SEVERITIES, where + " fallback"),
+                events=tuple(
+                    _load_event_match(check, item, where, vocabulary)
+                    for item in raw.get("events") or []
+                ),
+                tactics=check.choices(
+                    raw.get("tactics"), vocabulary.tactics.codes, where + " tactics"
+                ),
+                rate=_load_rate_match(check, raw.get("rate"), where, vocabulary),
+                lenders=check.choices(
+                    raw.get("lenders"), vocabulary.lender_types.codes, where + " lenders"
+                ),
+                conduct=check.optional_text(raw.get("conduct"), where + " conduct"),
+            )
+            triggers = bool(rule.events) + bool(rule.tactics) + (rule.rate is not None)
+            if triggers != 1:
+                check.fail(where, "needs exactly one of events, tactics or rate")
+            if not rule.actions:
+                check.fail(where, "needs at least one action")
+            _check_fallback(check, rule, where)
+            rules.append(rule)
+    return tuple(rules)
+
+
+def _load_ground(
+    check: Checker,
+    raw: Mapping,
+    provisions: dict[str, Provision],
+    where: str,
+    vocabulary: Vocabulary,
+):
+    provision_id = raw.get("provision")
+    provision = provisions.get(provision_id)
+    if provision is None:
+        check.fail(where, "cites unknown provision %r" % (provision_id,))
+        provision = next(iter(provisions.values()))
+    return Ground(
+        provision=provision,
+        severity=check.choice(raw.get("severity"), SEVERITIES, where + " severity"),
+        lenders=check.choices(
+            raw.get("lenders"), vocabulary.lender_types.codes, where + " lenders"
+        ),
+        when=check.choices(raw.get("when"), CONTEXT_FLAGS, where + " when"),
+        note=check.optional_text(raw.get("note"), where + " note"),
+    )
+
+
+def _load_event_match(
+    check: Checker, raw: Mapping, where: str, vocabulary: Vocabulary
+) -> EventMatch:
+    questions = vocabulary.event_questions.codes
+    unknown = set(raw) - {"targets", "channels", *MATCH_COUNTS, *questions}
+    if unknown:
+        check.fail(where, "unknown event conditions %s" % sorted(unknown))
+    answers = []
+    for code in questions:  # in the vocabulary's order
+        if code in raw:
+            if not isinstance(raw[code], bool):
+                check.fail(where, "%s must be true or false" % code)
+            answers.append((code, bool(raw[code])))
+    targets, channels = vocabulary.targets.codes, vocabulary.contact_means.codes
+    return EventMatch(
+        targets=check.choices(raw.get("targets"), targets, where + " targets")
+        or frozenset(targets),
+        channels=check.choices(raw.get("channels"), channels, where + " channels")
+        or frozenset(channels),
+        min_times_per_day=raw.get("min_times_per_day"),
+        max_times_per_day=raw.get("max_times_per_day"),
+        answers=tuple(answers),
+    )
+
+
+def _load_rate_match(
+    check: Checker, raw: Mapping | None, where: str, vocabulary: Vocabulary
+) -> RateMatch | None:
+    if raw is None:
+        return None
+    match = RateMatch(
+        lenders=check.choices(
+            raw.get("lenders"), vocabulary.lender_types.codes, where + " lenders"
+        ),
+        above_percent=raw.get("above_percent"),
+        at_most_percent=raw.get("at_most_percent"),
+    )
+    if match.above_percent is None and match.at_most_percent is None:
+        check.fail(where, "a rate rule needs above_percent or at_most_percent")
+    return match
+
+
+def _check_fallback(check: Checker, rule: Rule, where: str) -> None:
+    """A rule may not claim more, on no basis, than its verified grounds could support."""
+    verified = [g.severity for g in rule.grounds if g.provision.confidence != "U"]
+    if verified and SEVERITY_RANK[rule.fallback] > max(SEVERITY_RANK[s] for s in verified):
+        check.fail(where, "fallback %s is higher than any verified ground" % rule.fallback)
+    if not verified and rule.fallback not in ("lawful", "grey"):
+        check.fail(where, "with no verified ground the fallback can only be lawful or grey")
+
+
+def check_citable(check: Checker, rules: Iterable[Rule], earliest: datetime.date) -> None:
+    for rule in rules:
+        for ground in rule.grounds:
+            provision = ground.provision
+            if provision.in_force_until and provision.in_force_until < earliest:
+                check.fail(
+                    "rule %s" % rule.code,
+                    "cites %s, which ceased to apply before %s"
+                    % (provision.id, earliest.isoformat()),
+                )
+
+
+def check_coverage(check: Checker, rules: tuple[Rule, ...], vocabulary: Vocabulary) -> None:
+    """Every tactic and every kind of contact the API accepts must be recognised by some rule."""
+    tactics = set().union(*(rule.tactics for rule in rules))
+    for tactic in vocabulary.tactics.codes:
+        if tactic not in tactics:
+            check.fail("rules", "no rule recognises the tactic %r" % tactic)
+    targets = set().union(*(match.targets for rule in rules for match in rule.events))
+    for target in vocabulary.targets.codes:
+        if target not in targets:
+            check.fail("rules", "no rule recognises contact with %r" % target)

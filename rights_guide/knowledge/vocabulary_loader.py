@@ -1,0 +1,187 @@
+"""Load the vocabularies (vocabulary.yaml) and the complaint bodies (channels.yaml).
+
+Every entry must have each of its words in both languages, known flags
+and codes in lower_snake_case, and every code it refers to must exist; the
+loader stops start-up otherwise (see loader.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from rights_guide.knowledge.checker import ID, Checker, read_yaml
+from rights_guide.knowledge.model import CONFIDENCES, Channel
+from rights_guide.knowledge.vocabulary import (
+    TARGET_KINDS,
+    ContactMeans,
+    EventQuestion,
+    LenderType,
+    Registry,
+    Tactic,
+    Target,
+    Vocabulary,
+)
+
+
+def load_channels(check: Checker, path: Path) -> Registry[Channel]:
+    """The complaint bodies, in the order the results list them."""
+    channels = []
+    for entry in (read_yaml(path) or {}).get("channels") or []:
+        where = "%s: channel %s" % (path.name, entry.get("code", "?"))
+        code = str(entry.get("code", ""))
+        if not ID.match(code):
+            check.fail(where, "code must be lower_snake_case")
+        regulator = check.flag(entry.get("regulator"), where + " regulator")
+        letter_name = check.optional_text(entry.get("letter_name"), where + " letter_name")
+        if regulator and letter_name is None:
+            check.fail(where, "a regulator needs the letter_name a letter addresses it by")
+        channels.append(
+            Channel(
+                code=code,
+                name=check.text(entry.get("name"), where + " name"),
+                contact=check.text(entry.get("contact"), where + " contact"),
+                handles=check.text(entry.get("handles"), where + " handles"),
+                prepare=check.text(entry.get("prepare"), where + " prepare"),
+                confidence=check.choice(entry.get("confidence"), CONFIDENCES, where),
+                regulator=regulator,
+                letter_name=letter_name,
+                safety_first=check.flag(entry.get("safety_first"), where + " safety_first"),
+            )
+        )
+    _check_unique(check, path.name, "channel", channels)
+    return Registry(channels)
+
+
+def _check_unique(check: Checker, where: str, what: str, entries) -> None:
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.code in seen:
+            check.fail(where, "duplicate %s %r" % (what, entry.code))
+        seen.add(entry.code)
+
+
+def _entries(check: Checker, raw: Mapping, key: str, where: str) -> list[tuple[str, str, Mapping]]:
+    """(code, place for messages, entry) for each entry of one vocabulary."""
+    found = []
+    for entry in raw.get(key) or []:
+        code = str(entry.get("code", "")) if isinstance(entry, Mapping) else ""
+        place = "%s: %s %s" % (where, key, code or "?")
+        if not ID.match(code):
+            check.fail(place, "code must be lower_snake_case")
+            continue
+        found.append((code, place, entry))
+    if not found:
+        check.fail(where, "no %s" % key)
+    return found
+
+
+def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vocabulary:
+    """Every vocabulary, each entry with all its words: what the whole guide speaks."""
+    raw = read_yaml(path) or {}
+    target = {"target"}
+    lender_types = [
+        LenderType(
+            code=code,
+            name=check.text(entry.get("name"), place + " name"),
+            option=check.text(entry.get("option"), place + " option"),
+            hint=check.text(entry.get("hint"), place + " hint"),
+            complain_to=tuple(
+                check.choice(body, bodies.codes, place + " complain_to")
+                for body in entry.get("complain_to") or []
+            ),
+            desk=check.flag(entry.get("desk"), place + " desk"),
+        )
+        for code, place, entry in _entries(check, raw, "lender_types", path.name)
+    ]
+    targets = [
+        Target(
+            code=code,
+            kind=check.choice(entry.get("kind"), TARGET_KINDS, place + " kind"),
+            name=check.text(entry.get("name"), place + " name"),
+            option=check.text(entry.get("option"), place + " option"),
+            step_title=check.text(entry.get("step_title"), place + " step_title"),
+            letter=check.text(entry.get("letter"), place + " letter"),
+        )
+        for code, place, entry in _entries(check, raw, "targets", path.name)
+    ]
+    means = []
+    for code, place, entry in _entries(check, raw, "contact_means", path.name):
+        count_field = entry.get("count_field")
+        other = check.optional_text(entry.get("other_option"), place + " other_option")
+        if (count_field is None) == (other is None):
+            check.fail(place, "needs either count_field and count_label, or other_option")
+        means.append(
+            ContactMeans(
+                code=code,
+                name=check.text(entry.get("name"), place + " name"),
+                incident=check.text(entry.get("incident"), place + " incident"),
+                letter=check.text(entry.get("letter"), place + " letter", placeholders=target),
+                count_field=str(count_field) if count_field is not None else None,
+                count_label=check.optional_text(entry.get("count_label"), place + " count_label"),
+                other_option=other,
+            )
+        )
+    tactics = []
+    for code, place, entry in _entries(check, raw, "tactics", path.name):
+        letter = check.optional_text(entry.get("letter"), place + " letter", placeholders=set())
+        conduct = check.optional_text(entry.get("conduct"), place + " conduct")
+        if (letter is None) != (conduct is None):
+            check.fail(place, "a tactic complained of needs both letter and conduct")
+        tactics.append(
+            Tactic(
+                code=code,
+                name=check.text(entry.get("name"), place + " name"),
+                option=check.text(entry.get("option"), place + " option"),
+                hint=check.text(entry.get("hint"), place + " hint"),
+                letter=letter,
+                conduct=conduct,
+                safety_first=check.flag(entry.get("safety_first"), place + " safety_first"),
+                threatens=check.flag(entry.get("threatens"), place + " threatens"),
+                needs_visit=check.flag(entry.get("needs_visit"), place + " needs_visit"),
+            )
+        )
+    questions = []
+    for code, place, entry in _entries(check, raw, "event_questions", path.name):
+        options = entry.get("options")
+        if options is not None and set(options) != {"yes", "no", "unsure"}:
+            check.fail(place, "options must give words for yes, no and unsure")
+        questions.append(
+            EventQuestion(
+                code=code,
+                ask=check.choices(entry.get("ask"), TARGET_KINDS, place + " ask"),
+                question=check.text(entry.get("question"), place + " question"),
+                question_borrower=check.optional_text(
+                    entry.get("question_borrower"), place + " question_borrower"
+                ),
+                options=(
+                    {key: check.text(value, place + " options") for key, value in options.items()}
+                    if isinstance(options, Mapping)
+                    else None
+                ),
+                unsure_means=check.flag(entry.get("unsure_means"), place + " unsure_means"),
+                letter_yes=check.optional_text(
+                    entry.get("letter_yes"), place + " letter_yes", placeholders=None
+                ),
+                letter_yes_borrower=check.optional_text(
+                    entry.get("letter_yes_borrower"), place + " letter_yes_borrower"
+                ),
+                letter_no=check.optional_text(entry.get("letter_no"), place + " letter_no"),
+            )
+        )
+    for what, entries in (
+        ("lender type", lender_types),
+        ("target", targets),
+        ("means of contact", means),
+        ("tactic", tactics),
+        ("event question", questions),
+    ):
+        _check_unique(check, path.name, what, entries)
+    return Vocabulary(
+        lender_types=Registry(lender_types),
+        targets=Registry(targets),
+        contact_means=Registry(means),
+        tactics=Registry(tactics),
+        event_questions=Registry(questions),
+        bodies=bodies,
+    )

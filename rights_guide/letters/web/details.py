@@ -1,0 +1,173 @@
+"""The one page where a borrower's details for every letter are entered and changed.
+
+The form lays out fields; the letter parser, shared with the API, judges
+everything in one pass (the ID number's check digit with everything
+else), and each problem is shown next to its field and in the summary at
+the top. Saved details are checked again when the page is shown, so a
+limit that changed since is explained rather than met later.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from rights_guide.letters import (
+    InvalidLetterRequest,
+    parse_letter_request,
+)
+from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.web import store
+from rights_guide.letters.web.common import interview_done, local_today
+from rights_guide.letters.web.forms import (
+    INCIDENT_ROWS,
+    MAX_INCIDENT_ROWS,
+    DetailsForm,
+    IncidentForm,
+    IncidentFormSet,
+)
+from rights_guide.messages import error_message, error_summary
+
+
+def _incident_rows(data) -> IncidentFormSet:
+    return IncidentFormSet(data, prefix="incidents")
+
+
+def _empty_rows(rows: list[dict], extra: int) -> IncidentFormSet:
+    return IncidentFormSet(prefix="incidents", initial=rows + [{}] * extra)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def details(request: HttpRequest) -> HttpResponse:
+    """The one place where the borrower's details for every letter are entered and changed."""
+    next_kind = request.GET.get("next")
+    next_kind = next_kind if next_kind in KINDS else None
+    if not interview_done(request):
+        return redirect("interview_start")
+    summary: list[dict] = []
+    if request.method == "POST":
+        form = DetailsForm(request.POST)
+        incidents = _incident_rows(request.POST)
+        if request.POST.get("nav") == "add_rows":
+            form, incidents = _with_more_rows(request.POST)
+        else:
+            outcome = _save_details(request, form, incidents, next_kind)
+            if isinstance(outcome, HttpResponse):
+                return outcome
+            summary = outcome
+    else:
+        form, incidents = _bound_from_saved(store.details(request.case) or {})
+        invalid = _check_saved(request, next_kind)
+        if invalid is not None:
+            form.is_valid()
+            incidents.is_valid()
+            summary = _attach_errors(
+                invalid, form, [row for row in incidents.forms if not row.is_blank()]
+            )
+    return render(
+        request,
+        "rights_guide/letter_details.html",
+        {
+            "form": form,
+            "incidents": incidents,
+            "next_kind": next_kind,
+            "next_offer": KINDS[next_kind] if next_kind else None,
+            "error_summary": summary,
+        },
+    )
+
+
+def _bound_from_saved(saved: dict) -> tuple[DetailsForm, IncidentFormSet]:
+    """The saved details as a bound page (so a problem can be shown next to its field)."""
+    complainant = saved.get("complainant", {})
+    fields = {
+        "complainant_name": complainant.get("name", ""),
+        "phone": complainant.get("phone", ""),
+        "address": complainant.get("address", ""),
+        "id_number": complainant.get("id_number", ""),
+        "respondent_name": saved.get("respondent", {}).get("name", ""),
+    }
+    rows = list(saved.get("incidents", []))
+    rows += [{}] * max(INCIDENT_ROWS - len(rows), 1)
+    data = {"incidents-TOTAL_FORMS": str(len(rows)), "incidents-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        for name in IncidentForm.base_fields:
+            data["incidents-%d-%s" % (index, name)] = row.get(name, "")
+    return DetailsForm(fields), IncidentFormSet(data, prefix="incidents")
+
+
+def _check_saved(request, next_kind) -> InvalidLetterRequest | None:
+    """Saved details that no longer make a valid letter (a limit or the answers changed)."""
+    if not store.details(request.case):
+        return None
+    today = local_today()
+    try:
+        store.letter_request(request.case, next_kind or "lender", today=today)
+    except InvalidLetterRequest as invalid:
+        return invalid
+    return None
+
+
+def _save_details(request, form, incidents, next_kind):
+    """Validate everything in one pass; save and move on, or return the error summary."""
+    if not incidents.management_form.is_valid():
+        return [{"target": None, "message": _("The page was incomplete. Please try again.")}]
+    form.is_valid()
+    rows = [row for row in incidents.forms if not row.is_blank()]
+    data = store.details_from_post(
+        {name: str(form[name].value() or "") for name in form.fields},
+        [row.values() for row in rows],
+    )
+    today = local_today()
+    try:
+        letter_request = parse_letter_request(
+            store.request_data(request.case, next_kind or "lender", details_data=data),
+            today=today,
+        )
+    except InvalidLetterRequest as invalid:
+        return _attach_errors(invalid, form, rows)
+    store.save_details(request.case, store.details_from_request(letter_request))
+    if next_kind:
+        return redirect("letter_preview", kind=next_kind)
+    messages.success(request, _("Your details are saved. They are used in every letter."))
+    return redirect(reverse("results") + "#next-steps")
+
+
+def _posted_values(data, names, prefix: str = "") -> dict[str, str]:
+    return {name: data.get(prefix + name, "") for name in names}
+
+
+def _with_more_rows(data) -> tuple[DetailsForm, IncidentFormSet]:
+    """The page as posted, unvalidated, plus empty rows: adding rows works without JavaScript."""
+    form = DetailsForm(initial=_posted_values(data, DetailsForm.base_fields))
+    try:
+        total = min(int(data.get("incidents-TOTAL_FORMS", 0)), MAX_INCIDENT_ROWS - INCIDENT_ROWS)
+    except ValueError:
+        total = 0
+    rows = [
+        _posted_values(data, IncidentForm.base_fields, "incidents-%d-" % i) for i in range(total)
+    ]
+    return form, _empty_rows(rows, INCIDENT_ROWS)
+
+
+def _attach_errors(invalid: InvalidLetterRequest, form, rows) -> list[dict]:
+    """Put each parser error next to its field; return the summary that links to them."""
+    routed = store.route_errors(invalid.errors)
+    for name, errors in routed.fields.items():
+        for error in errors:
+            form.add_error(name, error_message(error))
+    for index, fields in routed.rows.items():
+        if index < len(rows):
+            for name, errors in fields.items():
+                for error in errors:
+                    rows[index].add_error(
+                        name if name in rows[index].fields else None, error_message(error)
+                    )
+    other = [error_message(e) for e in routed.other]
+    return error_summary([form, *rows], other)
