@@ -1,4 +1,4 @@
-"""POST /api/v1/assess as spec/api.md describes it, including every error case."""
+"""POST /api/v1/assess as docs/api.md describes it, including every error case."""
 
 import json
 

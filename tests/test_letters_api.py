@@ -1,4 +1,4 @@
-"""POST /api/v1/letters as spec/api.md describes it: a PDF, or a 4xx naming what is wrong."""
+"""POST /api/v1/letters as docs/api.md describes it: a PDF, or a 4xx naming what is wrong."""
 
 import json
 from urllib.parse import unquote

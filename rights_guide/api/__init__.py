@@ -1,1 +1,1 @@
-"""The JSON API (spec/api.md): another door into the same engine and letter renderer."""
+"""The JSON API (docs/api.md): another door into the same engine and letter renderer."""

@@ -9,4 +9,5 @@ urlpatterns = [
     path("assess/", views.assess),
     path("letters", views.letters, name="api_letters"),
     path("letters/", views.letters),
+    path("openapi.json", views.openapi, name="api_openapi"),
 ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from rights_guide import ratelimit
 from rights_guide.api.http import (
@@ -24,6 +25,7 @@ from rights_guide.api.http import (
     read_json_body,
     request_language,
 )
+from rights_guide.api.openapi import openapi_document
 from rights_guide.assessment import InvalidAnswers, evaluate, parse_answers
 from rights_guide.letters import InvalidLetterRequest, build_letter, parse_letter_request
 from rights_guide.letters.service import LetterRefused, deliver_letter
@@ -75,3 +77,11 @@ def letters(request: HttpRequest) -> HttpResponse:
             response["Retry-After"] = str(refused.retry_after)
             return response
     return delivered.response()
+
+
+@require_safe
+def openapi(request: HttpRequest) -> HttpResponse:
+    """The OpenAPI 3.1 description of this API (the same for everyone; cacheable)."""
+    response = json_response(openapi_document())
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("zh-hans", "en")
 
-# Lowest first. Codes never change with the language (spec/api.md).
+# Lowest first. Codes never change with the language (docs/api.md).
 SEVERITIES = ("lawful", "grey", "breach", "unlawful", "criminal")
 SEVERITY_RANK = {code: rank for rank, code in enumerate(SEVERITIES)}
 

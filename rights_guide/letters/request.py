@@ -1,4 +1,4 @@
-"""What a letter is made from, and its validation from plain data (spec/api.md).
+"""What a letter is made from, and its validation from plain data (docs/api.md).
 
 ``parse_letter_request`` is the one door for the API, the command line and
 the web flow: it checks every field, reports every problem with the field's

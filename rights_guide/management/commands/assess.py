@@ -1,6 +1,6 @@
 """``python manage.py assess [FILE]``: the assess API on the command line.
 
-Reads an assess request (spec/api.md) from FILE or standard input and prints
+Reads an assess request (docs/api.md) from FILE or standard input and prints
 the response JSON. Exit status 0, or 2 with the errors JSON on standard
 error, exactly like a 400 from the API.
 """

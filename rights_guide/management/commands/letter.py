@@ -1,6 +1,6 @@
 """``python manage.py letter FILE -o OUT.pdf``: the letters API on the command line.
 
-Reads a letter request (spec/api.md) from FILE (or standard input with
+Reads a letter request (docs/api.md) from FILE (or standard input with
 ``-``) and writes the PDF to OUT.pdf. Exit status 0, or 2 with the errors
 JSON on standard error, exactly like a 400 from the API. ``--html`` also
 writes the HTML the PDF was made from. There is no size or rate limit here:

@@ -1,0 +1,327 @@
+"""The API described in OpenAPI 3.1, built from the same registries and limits the parsers use.
+
+Advocates' systems generate clients from ``GET /api/v1/openapi.json``. The
+document is assembled from the vocabulary (every code a field accepts), the
+letter kinds and the parsers' own limits, so it cannot drift from what the
+API really accepts; tests validate real answers against it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rights_guide.assessment.answers import (
+    MAX_EVENTS,
+    MAX_RATE_PERCENT,
+    MAX_TIMES_PER_DAY,
+)
+from rights_guide.knowledge import get_knowledge
+from rights_guide.knowledge.model import CONFIDENCES, SEVERITIES
+from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.request import (
+    EDITABLE,
+    LANGUAGES,
+    MAX_ADDRESS,
+    MAX_DESCRIPTION,
+    MAX_INCIDENTS,
+    MAX_NAME,
+    MAX_PARAGRAPH,
+    MAX_REQUESTS,
+    MAX_RESPONDENT,
+)
+
+DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+TEXTS = {"type": "array", "items": {"type": "string"}}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": "#/components/schemas/%s" % name}
+
+
+def _enum(codes) -> dict:
+    return {"type": "string", "enum": list(codes)}
+
+
+def _object(properties: dict, required: list[str], **extra) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+        **extra,
+    }
+
+
+def _nullable(schema: dict) -> dict:
+    return {"oneOf": [schema, {"type": "null"}]}
+
+
+def _request_schemas(vocabulary) -> dict[str, dict]:
+    questions = {
+        code: {"type": "boolean", "description": vocabulary.event_questions[code].question.en}
+        for code in vocabulary.event_questions.codes
+    }
+    event = _object(
+        {
+            "target": _enum(vocabulary.targets.codes),
+            "channel": _enum(vocabulary.contact_means.codes),
+            "times_per_day": {"type": "integer", "minimum": 1, "maximum": MAX_TIMES_PER_DAY},
+            "time_of_day": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
+            **questions,
+        },
+        ["target", "channel"],
+    )
+    assess = _object(
+        {
+            "lender_type": _enum(vocabulary.lender_types.codes),
+            "annual_rate_percent": {"type": "number", "minimum": 0, "maximum": MAX_RATE_PERCENT},
+            "conduct_date": DATE,
+            "events": {"type": "array", "maxItems": MAX_EVENTS, "items": _ref("Event")},
+            "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
+            "continued_after_intervention": {"type": "boolean"},
+        },
+        ["lender_type"],
+    )
+    incident = _object(
+        {
+            "when": {
+                "type": "string",
+                "pattern": "^[0-9０-９]{4}-[0-9０-９]{2}-[0-9０-９]{2}T[0-9０-９]{2}:[0-9０-９]{2}$",
+            },
+            "target": _enum(vocabulary.targets.codes),
+            "channel": _enum(vocabulary.contact_means.codes),
+            "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
+        },
+        ["when", "target", "channel"],
+    )
+    letter = _object(
+        {
+            "kind": _enum(KINDS.codes),
+            "language": _enum(LANGUAGES),
+            "assessment": _ref("AssessRequest"),
+            "complainant": _object(
+                {
+                    "name": {"type": "string", "minLength": 1, "maxLength": MAX_NAME},
+                    "phone": {"type": "string"},
+                    "address": {"type": "string", "maxLength": MAX_ADDRESS},
+                    "id_number": {"type": "string"},
+                },
+                ["name"],
+            ),
+            "respondent": _object(
+                {"name": {"type": "string", "minLength": 1, "maxLength": MAX_RESPONDENT}},
+                ["name"],
+            ),
+            "incidents": {"type": "array", "maxItems": MAX_INCIDENTS, "items": _ref("Incident")},
+            "requests": {"type": "string", "maxLength": MAX_REQUESTS},
+            "paragraphs": _object(
+                {name: {"type": "string", "maxLength": MAX_PARAGRAPH} for name in EDITABLE}, []
+            ),
+        },
+        ["kind", "assessment", "complainant", "respondent"],
+    )
+    return {"Event": event, "AssessRequest": assess, "Incident": incident, "LetterRequest": letter}
+
+
+def _response_schemas(vocabulary) -> dict[str, dict]:
+    citation = _object(
+        {
+            "provision": {"type": "string"},
+            "instrument": {"type": "string"},
+            "instrument_name": {"type": "string"},
+            "short_name": {"type": "string"},
+            "edition": _nullable({"type": "string"}),
+            "article": _nullable({"type": "string"}),
+            "item": _nullable({"type": "string"}),
+            "number": _nullable({"type": "number"}),
+            "in_force_from": DATE,
+            "in_force_until": _nullable(DATE),
+            "confidence": _enum(CONFIDENCES),
+            "binding": {"type": "boolean"},
+            "supports": _enum(SEVERITIES),
+            "summary": {"type": "string"},
+            "caveats": TEXTS,
+            "note": _nullable({"type": "string"}),
+        },
+        [],
+    )
+    citation["required"] = list(citation["properties"])
+    finding = _object(
+        {
+            "code": {"type": "string", "pattern": "^[A-Z]+__[A-Z0-9_]+$"},
+            "severity": _enum(SEVERITIES),
+            "severity_label": {"type": "string"},
+            "title": {"type": "string"},
+            "explanation": {"type": "string"},
+            "citations": {"type": "array", "items": _ref("Citation")},
+            "actions": TEXTS,
+            "channels": {"type": "array", "items": _enum(vocabulary.bodies.codes)},
+            "caveats": TEXTS,
+            "targets": {"type": "array", "items": _enum(vocabulary.targets.codes)},
+            "target_labels": TEXTS,
+            "events": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+        },
+        [],
+    )
+    finding["required"] = list(finding["properties"])
+    channel = _object(
+        {
+            "code": _enum(vocabulary.bodies.codes),
+            "name": {"type": "string"},
+            "contact": {"type": "string"},
+            "why": {"type": "string"},
+            "prepare": {"type": "string"},
+            "confidence": _enum(CONFIDENCES),
+            "caveats": TEXTS,
+            "findings": TEXTS,
+        },
+        [],
+    )
+    channel["required"] = list(channel["properties"])
+    assessment = _object(
+        {
+            "overall": _enum(SEVERITIES),
+            "overall_label": {"type": "string"},
+            "summary": {"type": "string"},
+            "lender_type": _enum(vocabulary.lender_types.codes),
+            "lender_label": {"type": "string"},
+            "conduct_date": DATE,
+            "knowledge_version": {"type": "string"},
+            "caveats": TEXTS,
+            "caveat_texts": {"type": "object", "additionalProperties": {"type": "string"}},
+            "disclaimer": {"type": "string"},
+            "language": _enum(LANGUAGES),
+            "findings": {"type": "array", "items": _ref("Finding")},
+            "channels": {"type": "array", "items": _ref("Channel")},
+        },
+        [],
+    )
+    assessment["required"] = list(assessment["properties"])
+    errors = _object(
+        {
+            "errors": {
+                "type": "array",
+                "minItems": 1,
+                "items": _object(
+                    {
+                        "field": {"type": "string"},
+                        "message": {"type": "string"},
+                        "code": {"type": "string"},
+                    },
+                    ["field", "message", "code"],
+                ),
+            }
+        },
+        ["errors"],
+    )
+    return {
+        "Citation": citation,
+        "Finding": finding,
+        "Channel": channel,
+        "Assessment": assessment,
+        "Errors": errors,
+    }
+
+
+def _error(description: str, *, retry: bool = False) -> dict:
+    response: dict[str, Any] = {
+        "description": description,
+        "content": {"application/json": {"schema": _ref("Errors")}},
+    }
+    if retry:
+        response["headers"] = {
+            "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}
+        }
+    return response
+
+
+LANGUAGE_PARAMETERS = [
+    {
+        "name": "lang",
+        "in": "query",
+        "required": False,
+        "description": "Language of the texts; codes never change with it. Else Accept-Language; else zh-hans.",
+        "schema": _enum(LANGUAGES),
+    }
+]
+
+
+@cache
+def _document(version: str) -> dict[str, Any]:
+    vocabulary = get_knowledge().vocabulary
+    common_errors = {
+        "400": _error("Invalid fields: every bad field is named"),
+        "405": _error("Only POST is allowed"),
+        "413": _error("The body is over the size limit"),
+        "415": _error("The body is not UTF-8 JSON sent as application/json"),
+        "503": _error("The service is briefly unavailable", retry=True),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Collection Rights Guide API",
+            "version": "1",
+            "description": (
+                "Assess debt-collection conduct under mainland Chinese law, and make "
+                "complaint letters as PDFs. Legal information, not legal advice. "
+                "Knowledge version %s. See docs/api.md." % version
+            ),
+        },
+        "paths": {
+            "/api/v1/assess": {
+                "post": {
+                    "summary": "Assess a story: every finding, its legal basis, where to complain",
+                    "parameters": LANGUAGE_PARAMETERS,
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("AssessRequest")}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The assessment; nothing is stored",
+                            "content": {"application/json": {"schema": _ref("Assessment")}},
+                        },
+                        **common_errors,
+                    },
+                }
+            },
+            "/api/v1/letters": {
+                "post": {
+                    "summary": "Make a letter in the borrower's name, as a PDF",
+                    "parameters": LANGUAGE_PARAMETERS,
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("LetterRequest")}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The letter; Content-Disposition names the file",
+                            "content": {
+                                "application/pdf": {
+                                    "schema": {"type": "string", "contentEncoding": "binary"}
+                                }
+                            },
+                        },
+                        **common_errors,
+                        "429": _error("Over the client's allowance of letters", retry=True),
+                        "503": _error("The renderer or the service is busy", retry=True),
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": {"200": {"description": "OpenAPI 3.1 document"}},
+                }
+            },
+        },
+        "components": {
+            "schemas": {**_request_schemas(vocabulary), **_response_schemas(vocabulary)}
+        },
+    }
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 document for the knowledge loaded now (built once per version)."""
+    return _document(get_knowledge().version)
