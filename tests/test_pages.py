@@ -161,3 +161,10 @@ def test_the_footer_says_when_the_law_was_checked_in_words(client):
     day = knowledge.version_date
     assert "本站的法律信息最后核对于%d年%d月%d日" % (day.year, day.month, day.day) in chinese
     assert "last checked on %d %s %d" % (day.day, day.strftime("%B"), day.year) in english
+
+
+@pytest.mark.parametrize("path", ["/", "/privacy/", "/interview/lender/"])
+def test_how_long_answers_are_kept_comes_from_the_setting(client, settings, path):
+    settings.SESSION_COOKIE_AGE = 6 * 3600
+    text = client.get(path).text
+    assert "6 小时" in text and "24 小时" not in text
