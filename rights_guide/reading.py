@@ -106,17 +106,30 @@ class Reader:
         self.errors.append(FieldError(name, code, params))
 
     def unknown(self, data: Mapping, allowed: AbstractSet[str], prefix: str) -> None:
-        for key in sorted(set(data) - set(allowed), key=str):
+        extra = data.keys() - allowed
+        for key in sorted(extra, key=str):
             self.error(prefix + str(key), "unknown_field")
 
-    def choice(self, data: Mapping, key: str, allowed: tuple[str, ...], name: str) -> str | None:
-        """One code of a vocabulary; required."""
-        if key not in data or data[key] is None:
+    def answers(self, data: Mapping, questions: tuple[str, ...], prefix: str) -> frozenset[str]:
+        """The yes/no fields answered true (absent and null mean no), each checked as boolean."""
+        answered = []
+        for question in questions:
+            value = data.get(question)
+            if value is True:
+                answered.append(question)
+            elif value is not None and value is not False:
+                self.error(prefix + question, "not_boolean")
+        return frozenset(answered)
+
+    def choice(self, data: Mapping, key: str, allowed, name: str) -> str | None:
+        """One code of a vocabulary (a tuple of codes, or a registry); required."""
+        value = data.get(key)
+        if value is None:
             self.error(name, "required")
             return None
-        value = data[key]
         if not isinstance(value, str) or value not in allowed:
-            self.error(name, "invalid_choice", value=short(value), allowed=", ".join(allowed))
+            codes = getattr(allowed, "codes", allowed)
+            self.error(name, "invalid_choice", value=short(value), allowed=", ".join(codes))
             return None
         return value
 

@@ -152,19 +152,15 @@ def _read_events(reader: Reader, value: Any, name: str, vocabulary: Vocabulary):
 def _read_event(
     reader: Reader, raw: Any, name: str, vocabulary: Vocabulary, fields: frozenset[str]
 ) -> Event | None:
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         reader.error(name, "not_object")
         return None
     before = len(reader.errors)
     reader.unknown(raw, fields, name + ".")
-    target = reader.choice(raw, "target", vocabulary.targets.codes, name + ".target")
-    channel = reader.choice(raw, "channel", vocabulary.contact_means.codes, name + ".channel")
+    target = reader.choice(raw, "target", vocabulary.targets, name + ".target")
+    channel = reader.choice(raw, "channel", vocabulary.contact_means, name + ".channel")
     times = reader.integer(raw, "times_per_day", name + ".times_per_day", 1, MAX_TIMES_PER_DAY, 1)
-    answered = frozenset(
-        code
-        for code in vocabulary.event_questions.codes
-        if reader.boolean(raw, code, "%s.%s" % (name, code))
-    )
+    answered = reader.answers(raw, vocabulary.event_questions.codes, name + ".")
     moment = reader.time_of_day(raw, "time_of_day", name + ".time_of_day")
     if len(reader.errors) > before:
         return None

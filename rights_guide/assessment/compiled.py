@@ -16,6 +16,7 @@ import bisect
 import datetime
 from dataclasses import dataclass
 
+from rights_guide.assessment.answers import NIGHT
 from rights_guide.knowledge.model import SEVERITY_RANK, EventMatch, Ground, Knowledge, Rule
 
 
@@ -76,11 +77,13 @@ def _cite(grounds: list[Ground]) -> tuple[Citation, ...]:
 # Each yes/no question about an event (vocabulary.yaml) is one bit, so a
 # rule's event pattern is a pair of masks: which answers it cares about, and
 # the values it wants.
-def event_bits(event, questions: tuple[str, ...]) -> int:
+def event_bits(event, bit_of: dict[str, int], night_bit: int) -> int:
+    """The event's answers as bits (night also when the remembered time is at night)."""
     bits = 0
-    for bit, question in enumerate(questions):
-        if event.said_yes(question):
-            bits |= 1 << bit
+    for question in event.answers:
+        bits |= bit_of.get(question, 0)
+    if night_bit and event.night:
+        bits |= night_bit
     return bits
 
 
@@ -116,6 +119,8 @@ class CompiledRules:
         self.knowledge = knowledge
         self.rules: tuple[Rule, ...] = knowledge.rules
         self.questions = knowledge.vocabulary.event_questions.codes
+        self.bit_of = {question: 1 << bit for bit, question in enumerate(self.questions)}
+        self.night_bit = self.bit_of.get(NIGHT, 0)
         self.by_target_channel: dict[tuple[str, str], list[CompiledMatch]] = {}
         self.tactic_rules: list[int] = []
         self.rate_rules: list[int] = []
@@ -147,7 +152,7 @@ class CompiledRules:
 
     def rules_for_event(self, event) -> tuple[int, ...]:
         """Positions of the rules an event triggers; memoised on what the rules can tell apart."""
-        bits = event_bits(event, self.questions)
+        bits = event_bits(event, self.bit_of, self.night_bit)
         step = bisect.bisect_right(self.count_steps, event.times_per_day)
         key = (event.target, event.channel, bits, step)
         found = self._event_rules.get(key)
@@ -165,13 +170,17 @@ class CompiledRules:
         """Days in the same epoch have exactly the same provisions in force."""
         return bisect.bisect_right(self.epoch_starts, day)
 
-    def outcome(self, position: int, lender: str, day: datetime.date, flags: frozenset[str]):
+    def outcome(
+        self, position: int, lender: str, day: datetime.date, epoch: int, flags: frozenset[str]
+    ) -> Outcome:
+        """What a rule concludes for this lender, epoch (``self.epoch(day)``) and context."""
         relevant = flags & self.flags_used[position]
-        key = (position, lender, self.epoch(day), relevant)
+        key = (position, lender, epoch, relevant)
         found = self._outcomes.get(key)
         if found is None:
-            found = self._conclude(self.rules[position], lender, day, relevant)
-            self._outcomes[key] = found
+            found = self._outcomes[key] = self._conclude(
+                self.rules[position], lender, day, relevant
+            )
         return found
 
     def _conclude(self, rule: Rule, lender: str, day, flags: frozenset[str]) -> Outcome:

@@ -112,12 +112,13 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
         if _rate_matches(rules.rules[position], answers):
             fired[position] = []
     lender, day = answers.lender_type, answers.conduct_date
+    epoch = rules.epoch(day)
     findings = []
     for position in sorted(fired):
         rule = rules.rules[position]
         if rule.lenders and lender not in rule.lenders:
             continue
-        outcome = rules.outcome(position, lender, day, flags)
+        outcome = rules.outcome(position, lender, day, epoch, flags)
         indices = fired[position]
         targets = tuple(dict.fromkeys([answers.events[i].target for i in indices]))
         findings.append(
