@@ -1,11 +1,13 @@
 """Delete what has expired, without a cron job.
 
-Answers live in sessions that expire after DJANGO_SESSION_HOURS; expired
-rows must actually leave the database, not just become unreadable. Each
+Cases (what a visitor entered) and the sessions that point at them expire
+DJANGO_SESSION_HOURS after the last change; expired rows must actually leave
+the database, not just become unreadable. Each
 process purges at most every PURGE_EVERY seconds, after a response has been
 produced, so no visitor waits for it. ``manage.py purge_expired`` does the
 same from cron for sites with little traffic. Other modules register their
-own purge functions (letters, rate-limit buckets) with ``register``.
+own purge functions (cases with their letters, rate-limit buckets) with
+``register``.
 """
 
 from __future__ import annotations

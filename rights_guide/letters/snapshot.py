@@ -5,7 +5,7 @@ reproducible later, whatever the knowledge base or the templates say by
 then. So a snapshot keeps the request exactly as validated and the whole
 PDF document HTML (CSS inlined), and ``render_pdf`` prints that HTML again,
 never rebuilding it from live data. ``to_data``/``from_data`` give a
-JSON-ready form for a database column or a session.
+JSON-ready form for a database column.
 """
 
 from __future__ import annotations
