@@ -30,7 +30,12 @@ from rights_guide.knowledge.model import (
     Knowledge,
     Provision,
 )
-from rights_guide.knowledge.rules_loader import check_citable, check_coverage, load_rules
+from rights_guide.knowledge.rules_loader import (
+    check_advertised,
+    check_citable,
+    check_coverage,
+    load_rules,
+)
 from rights_guide.knowledge.vocabulary_loader import load_channels, load_vocabulary
 
 __all__ = ["DATA_DIR", "KnowledgeError", "load_knowledge"]
@@ -191,6 +196,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     version_date = check.date(meta.get("version_date"), "meta.yaml version_date")
     check_citable(check, rules, earliest)
     check_coverage(check, rules, vocabulary)
+    check_advertised(check, rules, vocabulary, provisions)
     knowledge = Knowledge(
         version=_version(files, version_date),
         instruments=instruments,
@@ -222,6 +228,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "role_conduct",
         "role_remedy",
         "role_context",
+        "caveat_depends_on_facts",
+        "home_lawful_collection",
+        "results_lawful_collection",
+        "verify_court_action",
     }
     for key in sorted(required_texts - set(knowledge.texts)):
         check.fail("meta.yaml", "missing text %r" % key)

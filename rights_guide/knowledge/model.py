@@ -199,6 +199,7 @@ class Channel:
     regulator: bool = False  # supervises lenders: a regulator letter is addressed to it
     letter_name: Text | None = None  # how that letter names it
     safety_first: bool = False  # listed first when someone's safety is at stake
+    advertises: tuple[str, ...] = ()  # provision ids its `handles` text refers to
 
 
 @dataclass(frozen=True)

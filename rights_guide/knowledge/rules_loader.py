@@ -261,15 +261,17 @@ def _load_rate_match(
 def _check_fallback(check: Checker, rule: Rule, where: str) -> None:
     """A rule may not claim more, on no basis, than its verified grounds could support.
 
-    Only grounds that can decide a severity count: conduct grounds of a
-    verified provision that hold whatever the borrower does not know (whether
-    an app's funder is licensed, card or loan).
+    Only grounds that decide a severity in every story the rule fires for
+    count: conduct grounds of a verified provision that need no context flag
+    and hold whatever the borrower does not know (whether an app's funder is
+    licensed, card or loan).
     """
     verified = [
         g.severity
         for g in rule.grounds
         if g.provision.confidence != "U"
         and g.role == "conduct"
+        and not g.when
         and g.licensed in (None, "not_no")
         and not g.products
     ]
@@ -301,3 +303,17 @@ def check_coverage(check: Checker, rules: tuple[Rule, ...], vocabulary: Vocabula
     for target in vocabulary.targets.codes:
         if target not in targets:
             check.fail("rules", "no rule recognises contact with %r" % target)
+
+
+def check_advertised(check: Checker, rules: Iterable[Rule], vocabulary: Vocabulary, provisions):
+    """What a complaint body says it handles must be something some rule can find."""
+    cited = {ground.provision.id for rule in rules for ground in rule.grounds}
+    for body in vocabulary.bodies:
+        for provision in body.advertises:
+            if provision not in provisions:
+                check.fail("channels.yaml: channel %s" % body.code, "advertises unknown %r" % provision)
+            elif provision not in cited:
+                check.fail(
+                    "channels.yaml: channel %s" % body.code,
+                    "advertises %s, which no rule cites" % provision,
+                )

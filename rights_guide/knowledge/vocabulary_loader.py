@@ -48,6 +48,7 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
                 regulator=regulator,
                 letter_name=letter_name,
                 safety_first=check.flag(entry.get("safety_first"), where + " safety_first"),
+                advertises=tuple(str(item) for item in entry.get("advertises") or ()),
             )
         )
     _check_unique(check, path.name, "channel", channels)
