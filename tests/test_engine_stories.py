@@ -712,7 +712,18 @@ def test_findings_are_sorted_most_severe_first():
 
 def test_conduct_before_2021_carries_a_caveat():
     result = evaluate(STORIES[-1].answers)
-    assert result.caveats == ("caveat_before_coverage",)
+    assert result.caveats[0] == "caveat_before_coverage"
+
+
+def test_a_fact_the_results_hinge_on_is_named_once_at_the_top():
+    platform = evaluate(make_answers("lending_platform", tactics=["push_new_loan"]))
+    assert "caveat_funder_unknown" in platform.caveats
+    known = evaluate(make_answers("lending_platform", tactics=["push_new_loan"], licensed=True))
+    assert "caveat_funder_unknown" not in known.caveats
+    bank = evaluate(make_answers("bank", events=[make_event("family")]))
+    assert "caveat_product_unknown" in bank.caveats
+    card = evaluate(make_answers("bank", events=[make_event("family")], product="credit_card"))
+    assert "caveat_product_unknown" not in card.caveats
 
 
 def test_findings_without_a_verified_basis_say_so():

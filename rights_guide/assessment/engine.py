@@ -235,14 +235,20 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
     for finding in findings:
         channels.extend(c for c in finding.channels if c not in channels)
     channels.sort(key=_channel_order(answers, overall, knowledge))
-    caveats = ("caveat_before_coverage",) if day < knowledge.earliest_covered else ()
+    caveats = ["caveat_before_coverage"] if day < knowledge.earliest_covered else []
+    # Say once, at the top, which unknown fact the conditional citations hinge on.
+    conditions = {key for f in findings for c in f.citations for key in c.caveats}
+    if conditions & {"caveat_if_licensed", "caveat_if_unlicensed"}:
+        caveats.append("caveat_funder_unknown")
+    if conditions & {"caveat_if_credit_card", "caveat_if_loan"}:
+        caveats.append("caveat_product_unknown")
     return Assessment(
         overall=overall,
         findings=tuple(findings),
         channels=tuple(channels),
         answers=answers,
         knowledge_version=knowledge.version,
-        caveats=caveats,
+        caveats=tuple(caveats),
         licensed=licensed,
         product=product,
     )

@@ -229,6 +229,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "role_remedy",
         "role_context",
         "caveat_depends_on_facts",
+        "caveat_funder_unknown",
+        "caveat_product_unknown",
         "home_lawful_collection",
         "results_lawful_collection",
         "verify_court_action",
