@@ -64,7 +64,7 @@ MESSAGES = {
         "This contradicts the kind of lender chosen: banks, consumer-finance and microloan companies are licensed, and an individual lender is not."
     ),
     "not_for_lender_type": _(
-        "“%(product)s” does not fit the kind of lender chosen: only a bank issues credit cards."
+        "This does not fit the kind of lender chosen: only a bank issues credit cards. Choose a loan, or leave it out."
     ),
     "contract_after_conduct": _(
         "The loan contract must have been made on or before the day of the collection."

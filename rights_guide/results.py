@@ -23,12 +23,11 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
+from babel.lists import format_list
+from babel.numbers import format_decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
-from babel.lists import format_list
-from babel.numbers import format_decimal
 
 from rights_guide.assessment import Assessment, Citation, Finding
 from rights_guide.assessment.rates import Detail, Span
@@ -136,7 +135,10 @@ def _value(name: str, value: object, knowledge: Knowledge, language: str) -> str
                 template = knowledge.rate_texts["span"].get(language)
                 spans.append(
                     template
-                    % {"from": format_date(span.start, language), "to": format_date(span.end, language)}
+                    % {
+                        "from": format_date(span.start, language),
+                        "to": format_date(span.end, language),
+                    }
                 )
         return format_list(spans, style="or", locale=locale)
     return str(value)

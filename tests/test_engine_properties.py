@@ -1,12 +1,11 @@
 """Properties that hold for every valid story, checked on random ones with Hypothesis."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from dataclasses import replace
 
 from rights_guide.assessment import Answers, Event, answers_to_data, evaluate, parse_answers
 from rights_guide.knowledge import get_knowledge
@@ -41,16 +40,22 @@ def lender_facts(draw):
     """A lender type with a licence and product it can have (the parser refuses the others)."""
     lender = get_knowledge().vocabulary.lender_types[draw(st.sampled_from(LENDER_TYPES))]
     implied = lender.implied_licence
-    licensed = draw(st.sampled_from([None, implied] if implied is not None else [None, True, False]))
+    licensed = draw(
+        st.sampled_from([None, implied] if implied is not None else [None, True, False])
+    )
     product = draw(st.sampled_from([None, *lender.products]))
     return lender.code, licensed, product
 
 
-contract_dates = st.one_of(st.none(), st.dates(datetime.date(2015, 1, 1), datetime.date(2026, 11, 29)))
+contract_dates = st.one_of(
+    st.none(), st.dates(datetime.date(2015, 1, 1), datetime.date(2026, 11, 29))
+)
 rates = st.one_of(
     st.none(),
     st.decimals(min_value=0, max_value=10000, places=2, allow_nan=False, allow_infinity=False),
 )
+
+
 @st.composite
 def answers(draw):
     lender, licensed, product = draw(lender_facts())
@@ -171,7 +176,14 @@ def test_presentation_has_the_same_codes_in_both_languages(story):
     assert chinese["overall"] == english["overall"]
 
 
-THIRD_PARTIES = ("emergency_contact", "family", "friends", "contacts_list", "employer", "colleagues")
+THIRD_PARTIES = (
+    "emergency_contact",
+    "family",
+    "friends",
+    "contacts_list",
+    "employer",
+    "colleagues",
+)
 AUDIENCES = ("minor", "public")
 
 

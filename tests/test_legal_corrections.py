@@ -56,7 +56,7 @@ WITHIN_LIMITS = "CONTACT__BORROWER_CALLS_WITHIN_LIMITS"
 UNCLEAR = "CONTACT__BORROWER_CALLS_COUNT_UNCLEAR"
 REACHABLE = "CONTACT__THIRD_PARTY_WHILE_REACHABLE"
 DISCLOSURE = "CONTACT__THIRD_PARTY_DISCLOSURE"
-EMERGENCY = dict(target="emergency_contact", channel="call", borrower_unreachable=True)
+EMERGENCY = {"target": "emergency_contact", "channel": "call", "borrower_unreachable": True}
 
 CASES = [
     # 1. The private-lending cap is 4×LPR on the contract date, not a fixed 12%.
@@ -340,7 +340,11 @@ CASES = [
     # 4. Refusing to leave: a home, or a workplace.
     Case(
         "refusing-to-leave-a-home",
-        {"lender_type": "bank", "events": [ev(channel="visit_home")], "tactics": ["refused_to_leave"]},
+        {
+            "lender_type": "bank",
+            "events": [ev(channel="visit_home")],
+            "tactics": ["refused_to_leave"],
+        },
         "criminal",
         {"TACTIC__REFUSED_TO_LEAVE": "criminal"},
         absent=("TACTIC__REFUSED_TO_LEAVE_WORKPLACE",),
@@ -348,7 +352,11 @@ CASES = [
     ),
     Case(
         "refusing-to-leave-a-workplace",
-        {"lender_type": "bank", "events": [ev(channel="visit_work")], "tactics": ["refused_to_leave"]},
+        {
+            "lender_type": "bank",
+            "events": [ev(channel="visit_work")],
+            "tactics": ["refused_to_leave"],
+        },
         "grey",
         {"TACTIC__REFUSED_TO_LEAVE_WORKPLACE": "grey"},
         absent=("TACTIC__REFUSED_TO_LEAVE",),
@@ -446,7 +454,11 @@ CASES = [
     ),
     Case(
         "insults-in-five-texts-a-day",
-        {"lender_type": "bank", "events": [ev(channel="sms", times_per_day=5)], "tactics": ["insults"]},
+        {
+            "lender_type": "bank",
+            "events": [ev(channel="sms", times_per_day=5)],
+            "tactics": ["insults"],
+        },
         cites=("psapl_2025_50_2", "psapl_2025_50_5"),
     ),
     Case(
@@ -628,7 +640,11 @@ CASES = [
     ),
     Case(
         "five-answered-calls-about-a-bank-loan",
-        {"lender_type": "bank", "product": "loan", "events": [ev(times_per_day=5, answered_per_day=5)]},
+        {
+            "lender_type": "bank",
+            "product": "loan",
+            "events": [ev(times_per_day=5, answered_per_day=5)],
+        },
         "breach",
         {OVER_LIMIT: "breach"},
     ),
@@ -649,7 +665,11 @@ CASES = [
     ),
     Case(
         "four-unanswered-calls-about-a-bank-loan",
-        {"lender_type": "bank", "product": "loan", "events": [ev(times_per_day=4, answered_per_day=0)]},
+        {
+            "lender_type": "bank",
+            "product": "loan",
+            "events": [ev(times_per_day=4, answered_per_day=0)],
+        },
         "lawful",
         {WITHIN_LIMITS: "lawful"},
     ),
@@ -681,7 +701,11 @@ CASES = [
     ),
     Case(
         "nine-calls-three-answered-about-a-bank-loan",
-        {"lender_type": "bank", "product": "loan", "events": [ev(times_per_day=9, answered_per_day=3)]},
+        {
+            "lender_type": "bank",
+            "product": "loan",
+            "events": [ev(times_per_day=9, answered_per_day=3)],
+        },
         "lawful",
         {WITHIN_LIMITS: "lawful"},
     ),
@@ -895,7 +919,11 @@ def test_every_counted_citation_is_a_rule_the_collector_broke():
             "contract_date",
             "contract_after_conduct",
         ),
-        ({"lender_type": PRIVATE, "contract_date": "2030-01-01"}, "contract_date", "date_in_future"),
+        (
+            {"lender_type": PRIVATE, "contract_date": "2030-01-01"},
+            "contract_date",
+            "date_in_future",
+        ),
         ({"lender_type": PRIVATE, "contract_date": "2022/03/01"}, "contract_date", "invalid_date"),
         (
             {"lender_type": "bank", "events": [ev(times_per_day=4, answered_per_day=5)]},
@@ -926,7 +954,9 @@ def test_new_fields_are_checked_and_every_problem_named(request_body, field_name
 
 
 def test_answered_calls_are_ignored_for_texts():
-    result = assess({"lender_type": "bank", "events": [ev(channel="sms", times_per_day=2, answered_per_day=1)]})
+    result = assess(
+        {"lender_type": "bank", "events": [ev(channel="sms", times_per_day=2, answered_per_day=1)]}
+    )
     assert result["overall"] == "lawful"
 
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from rights_guide.assessment.answers import NIGHT
 from rights_guide.knowledge.model import SEVERITY_RANK, EventMatch, Ground, Knowledge, Rule
 
-
 ROLE_ORDER = {"conduct": 0, "remedy": 1, "context": 2}
 APPLIES, CONDITIONAL, DROPPED = "applies", "conditional", "dropped"
 
@@ -98,9 +97,7 @@ def _cite(grounds: list[tuple[Ground, bool, tuple[str, ...]]]) -> tuple[Citation
         citation = Citation(
             provision=provision,
             severity=ground.severity,
-            counted=(
-                ground.role == "conduct" and provision.confidence != "U" and not conditional
-            ),
+            counted=(ground.role == "conduct" and provision.confidence != "U" and not conditional),
             caveats=tuple(dict.fromkeys((*_caveats_for(provision), *extra, *ground.caveats))),
             role=ground.role,
             conditional=conditional,
@@ -112,9 +109,7 @@ def _cite(grounds: list[tuple[Ground, bool, tuple[str, ...]]]) -> tuple[Citation
         ):
             best[provision.id] = citation
     citations = list(best.values())
-    citations.sort(
-        key=lambda c: (ROLE_ORDER[c.role], not c.counted, -SEVERITY_RANK[c.severity])
-    )
+    citations.sort(key=lambda c: (ROLE_ORDER[c.role], not c.counted, -SEVERITY_RANK[c.severity]))
     return tuple(citations)
 
 

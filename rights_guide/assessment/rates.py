@@ -102,12 +102,18 @@ def _ranges(rate: Decimal, table: LprTable) -> tuple[list[Detail], list[Span], D
             )
         else:
             lines.append(
-                _detail("range_line", **{"from": period.start, "to": period.end}, cap=limit,
-                        lpr=period.rate)
+                _detail(
+                    "range_line",
+                    **{"from": period.start, "to": period.end},
+                    cap=limit,
+                    lpr=period.rate,
+                )
             )
         if rate <= limit:
-            if within and within[-1].end is not None and (
-                within[-1].end + datetime.timedelta(days=1) == period.start
+            if (
+                within
+                and within[-1].end is not None
+                and (within[-1].end + datetime.timedelta(days=1) == period.start)
             ):
                 within[-1] = Span(within[-1].start, period.end)
             else:

@@ -157,7 +157,7 @@ def _load_rate_texts(check: Checker, meta: Mapping) -> dict:
         text = templates[key] = check.text(raw.get(key), where, placeholders=names)
         for language in ("zh-hans", "en"):
             try:  # a literal percent sign is written %% (every template is formatted)
-                text.get(language) % {name: "" for name in names}
+                text.get(language) % dict.fromkeys(names, "")
             except (ValueError, TypeError, KeyError):
                 check.fail(where, "write a percent sign as %%%% in the %s text" % language)
     return templates

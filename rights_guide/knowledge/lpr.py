@@ -128,8 +128,11 @@ def load_lpr(check: Checker, path: Path) -> LprTable | None:
         if not Decimal(0) < rate < Decimal(10) or rate != rate.quantize(CENT):
             check.fail(where, "rate must be between 0 and 10 percent, to two decimals")
         if day.weekday() >= 5 and day not in working_weekends:
-            check.fail(where, "%s is a weekend day; list it in working_weekends if it was a "
-                       "working day" % day.isoformat())
+            check.fail(
+                where,
+                "%s is a weekend day; list it in working_weekends if it was a "
+                "working day" % day.isoformat(),
+            )
         if fixings and day <= fixings[-1].day:
             check.fail(where, "dates must be strictly increasing")
         change = bool(entry.get("change", False))
@@ -152,9 +155,7 @@ def load_lpr(check: Checker, path: Path) -> LprTable | None:
     last = check.date(raw.get("last_verified"), path.name + " last_verified")
     if fixings[-1].day != last:
         check.fail(path.name, "last_verified must be the date of the last fixing")
-    pending = tuple(
-        check.date(day, path.name + " pending") for day in raw.get("pending") or []
-    )
+    pending = tuple(check.date(day, path.name + " pending") for day in raw.get("pending") or [])
     if any(day <= last for day in pending) or list(pending) != sorted(pending):
         check.fail(path.name, "pending dates must be after last_verified, in order")
     return LprTable(fixings=tuple(fixings), pending=pending)

@@ -252,7 +252,9 @@ def _load_rate_match(
     if fixed == bool(match.band):
         check.fail(where, "a rate rule needs either a band or above_percent / at_most_percent")
     if match.band and True in match.licensed:
-        check.fail(where, "a band is for unlicensed or unknown lenders: licensed ones have fixed lines")
+        check.fail(
+            where, "a band is for unlicensed or unknown lenders: licensed ones have fixed lines"
+        )
     if fixed and match.licensed != {True}:
         check.fail(where, "fixed rate lines are for licensed lenders only: licensed: [true]")
     return match
@@ -311,7 +313,9 @@ def check_advertised(check: Checker, rules: Iterable[Rule], vocabulary: Vocabula
     for body in vocabulary.bodies:
         for provision in body.advertises:
             if provision not in provisions:
-                check.fail("channels.yaml: channel %s" % body.code, "advertises unknown %r" % provision)
+                check.fail(
+                    "channels.yaml: channel %s" % body.code, "advertises unknown %r" % provision
+                )
             elif provision not in cited:
                 check.fail(
                     "channels.yaml: channel %s" % body.code,

@@ -81,7 +81,9 @@ class Target:
     option: Text  # the interview's checkbox: 我本人
     step_title: Text  # the interview page about them
     letter: Text  # in the borrower's own voice, as the object of a sentence: 我的家人
-    liable: bool = False  # answers for the debt by contract (a guarantor): never asked to be left alone
+    liable: bool = (
+        False  # answers for the debt by contract (a guarantor): never asked to be left alone
+    )
 
     @property
     def third_party(self) -> bool:
