@@ -20,6 +20,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -174,11 +175,26 @@ def _channel_text(code: str, knowledge: Knowledge, language: str) -> ChannelText
     )
 
 
+# Lines of rate calculations depend on the rate and dates the visitor entered, so
+# their memo is bounded: the recent ones, not every one ever asked.
+RECENT_DETAILS = 4096
+
+
 class _Shared:
     """The memo of shared, immutable parts, per knowledge version and language."""
 
     def __init__(self) -> None:
         self.parts: dict[tuple, Any] = {}
+        self.details = lru_cache(maxsize=RECENT_DETAILS)(self._detail)
+
+    @staticmethod
+    def _detail(detail: Detail, version: str, language: str) -> str:
+        return detail_text(detail, get_knowledge(), language)
+
+    def detail(self, detail: Detail, knowledge: Knowledge, language: str) -> str:
+        if knowledge is not get_knowledge():
+            return detail_text(detail, knowledge, language)
+        return self.details(detail, knowledge.version, language)
 
     def finding(self, finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
         key = (
@@ -211,6 +227,9 @@ class _Fresh:
 
     def finding(self, finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
         return _finding_text(finding, knowledge, language)
+
+    def detail(self, detail: Detail, knowledge: Knowledge, language: str) -> str:
+        return detail_text(detail, knowledge, language)
 
     def channel(self, code: str, knowledge: Knowledge, language: str) -> ChannelText:
         return _channel_text(code, knowledge, language)
@@ -290,7 +309,7 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
                 "targets": list(finding.targets),
                 "target_labels": [targets[t].name.get(language) for t in finding.targets],
                 "events": list(finding.event_indices),
-                "details": [detail_text(d, knowledge, language) for d in finding.details],
+                "details": [parts.detail(d, knowledge, language) for d in finding.details],
             }
         )
     channels = []

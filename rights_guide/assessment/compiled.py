@@ -50,6 +50,7 @@ class Outcome:
     citations: tuple[Citation, ...]
     channels: tuple[str, ...]
     caveats: tuple[str, ...]
+    conditions: frozenset[str] = frozenset()  # the caveat_if_* keys its citations carry
 
 
 CONFIDENCE_CAVEATS = {"U": "caveat_unverified", "V2": "caveat_v2", "V2-weak": "caveat_v2_weak"}
@@ -307,6 +308,7 @@ class CompiledRules:
             citations=citations,
             channels=self._channels(rule.channels, lender),
             caveats=caveats,
+            conditions=frozenset(key for c in citations if c.conditional for key in c.caveats),
         )
 
     def _channels(self, codes: tuple[str, ...], lender: str) -> tuple[str, ...]:

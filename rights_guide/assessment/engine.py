@@ -207,6 +207,7 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
     lender, day = answers.lender_type, answers.conduct_date
     epoch = rules.epoch(day)
     findings = []
+    conditions_seen = set()
     for position in sorted(fired):
         rule = rules.rules[position]
         if rule.lenders and lender not in rule.lenders:
@@ -214,6 +215,8 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
         if rule.licensed and licensed not in rule.licensed:
             continue
         outcome = rules.outcome(position, lender, day, epoch, flags, licensed, product)
+        if outcome.conditions:
+            conditions_seen.add(outcome.conditions)
         indices = fired[position]
         targets = tuple(dict.fromkeys([answers.events[i].target for i in indices]))
         findings.append(
@@ -237,7 +240,7 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
     channels.sort(key=_channel_order(answers, overall, knowledge))
     caveats = ["caveat_before_coverage"] if day < knowledge.earliest_covered else []
     # Say once, at the top, which unknown fact the conditional citations hinge on.
-    conditions = {key for f in findings for c in f.citations for key in c.caveats}
+    conditions = frozenset().union(*conditions_seen)
     if conditions & {"caveat_if_licensed", "caveat_if_unlicensed"}:
         caveats.append("caveat_funder_unknown")
     if conditions & {"caveat_if_credit_card", "caveat_if_loan"}:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rights_guide.knowledge.lpr import CENT, LprTable
 
@@ -192,6 +193,7 @@ def private_reading(
     )
 
 
+@lru_cache(maxsize=4096)  # readings depend only on their arguments; recent ones are reused
 def read_rate(
     rate: Decimal,
     licensed: bool | None,

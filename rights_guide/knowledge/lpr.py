@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rights_guide.knowledge.checker import Checker, read_yaml
@@ -42,7 +43,7 @@ class Period:
     published: datetime.date  # the fixing that set it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: memo keys stay cheap
 class LprTable:
     fixings: tuple[Fixing, ...]
     pending: tuple[datetime.date, ...]  # expected fixing dates whose values are not verified
@@ -55,10 +56,13 @@ class LprTable:
     def last_verified(self) -> Fixing:
         return self.fixings[-1]
 
+    @cached_property
+    def _days(self) -> tuple[datetime.date, ...]:
+        return tuple(f.day for f in self.fixings)
+
     def fixing_on(self, day: datetime.date) -> Fixing | None:
         """The fixing in force on ``day`` (None before the first fixing)."""
-        days = [f.day for f in self.fixings]
-        index = bisect.bisect_right(days, day)
+        index = bisect.bisect_right(self._days, day)
         return self.fixings[index - 1] if index else None
 
     def verified_on(self, day: datetime.date) -> bool:
@@ -67,20 +71,26 @@ class LprTable:
 
     def periods(self, since: datetime.date) -> tuple[Period, ...]:
         """The spans of one rate from ``since`` on, consecutive equal fixings merged."""
-        periods: list[Period] = []
-        current, start = self.fixing_on(since), since
-        for fixing in self.fixings:
-            if fixing.day <= since:
-                continue
-            if current is None:
-                current, start = fixing, fixing.day
-            elif fixing.rate != current.rate:
-                end = fixing.day - datetime.timedelta(days=1)
-                periods.append(Period(start, end, current.rate, current.day))
-                current, start = fixing, fixing.day
-        if current is not None:
-            periods.append(Period(start, None, current.rate, current.day))
-        return tuple(periods)
+        return _periods(self, since)
+
+
+@lru_cache(maxsize=8)
+def _periods(table: LprTable, since: datetime.date) -> tuple[Period, ...]:
+    """LprTable.periods, worked out once per table and day (a table never changes)."""
+    periods: list[Period] = []
+    current, start = table.fixing_on(since), since
+    for fixing in table.fixings:
+        if fixing.day <= since:
+            continue
+        if current is None:
+            current, start = fixing, fixing.day
+        elif fixing.rate != current.rate:
+            end = fixing.day - datetime.timedelta(days=1)
+            periods.append(Period(start, end, current.rate, current.day))
+            current, start = fixing, fixing.day
+    if current is not None:
+        periods.append(Period(start, None, current.rate, current.day))
+    return tuple(periods)
 
 
 # The templates assessment/rates.py fills in (meta.yaml rate_texts), with the
