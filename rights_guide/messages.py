@@ -60,6 +60,21 @@ MESSAGES = {
     "too_many_lines_total": _(
         "Together the descriptions have %(lines)s lines; a letter can hold at most %(max)s. Join some lines together."
     ),
+    "conflicts_with_lender_type": _(
+        "This contradicts the kind of lender chosen: banks, consumer-finance and microloan companies are licensed, and an individual lender is not."
+    ),
+    "not_for_lender_type": _(
+        "This does not fit the kind of lender chosen: only a bank issues credit cards. Choose a loan, or leave it out."
+    ),
+    "contract_after_conduct": _(
+        "The loan contract must have been made on or before the day of the collection."
+    ),
+    "exceeds_times_per_day": _(
+        "At most %(max)s: no more calls can have been answered than were made."
+    ),
+    "kind_not_available_for_lender_type": _(
+        "This letter does not fit this kind of lender: no complaint desk or regulator answers for an individual lender. Choose the police statement or the personal-information request."
+    ),
     "renderer_busy": _(
         "Many letters are being made right now. Please try again in %(seconds)s seconds."
     ),

@@ -16,16 +16,23 @@ sharing anything, and a test proves the two equal.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import orjson
+from babel.lists import format_list
+from babel.numbers import format_decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rights_guide.assessment import Assessment, Citation, Finding
+from rights_guide.assessment.rates import Detail, Span
+from rights_guide.formatting import babel_locale, format_date
 from rights_guide.knowledge import Knowledge, get_knowledge
 
 
@@ -49,6 +56,8 @@ class CitationView:
     summary: str
     caveats: tuple[str, ...]
     note: str | None
+    role: str  # conduct (a rule broken), remedy (what you can ask for) or context
+    counted: bool  # whether it decides the finding's severity
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,47 @@ def _citation(citation: Citation, language: str) -> CitationView:
         summary=provision.summary.get(language),
         caveats=tuple(_code(key) for key in citation.caveats),
         note=provision.note.get(language) if provision.note else None,
+        role=citation.role,
+        counted=citation.counted,
     )
+
+
+# Rates are shown as entered (14, 14.7); caps and the LPR always with two
+# decimals (14.80, 3.85), as the PBOC publishes them.
+EXACT = frozenset({"cap", "lpr", "cap_now"})
+
+
+def _value(name: str, value: object, knowledge: Knowledge, language: str) -> str:
+    locale = babel_locale(language)
+    if isinstance(value, datetime.date):
+        return format_date(value, language)
+    if isinstance(value, Decimal):
+        return format_decimal(value, format="0.00" if name in EXACT else "#,##0.##", locale=locale)
+    if isinstance(value, tuple):  # spans of contract dates
+        spans = []
+        for span in value:
+            if not isinstance(span, Span):
+                continue
+            if span.end is None:
+                template = knowledge.rate_texts["span_open"].get(language)
+                spans.append(template % {"from": format_date(span.start, language)})
+            else:
+                template = knowledge.rate_texts["span"].get(language)
+                spans.append(
+                    template
+                    % {
+                        "from": format_date(span.start, language),
+                        "to": format_date(span.end, language),
+                    }
+                )
+        return format_list(spans, style="or", locale=locale)
+    return str(value)
+
+
+def detail_text(detail: Detail, knowledge: Knowledge, language: str) -> str:
+    """One line of a rate finding's calculation, its template filled in the reader's language."""
+    values = {name: _value(name, value, knowledge, language) for name, value in detail.values}
+    return knowledge.rate_texts[detail.key].get(language) % values
 
 
 def _finding_text(finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
@@ -126,11 +175,26 @@ def _channel_text(code: str, knowledge: Knowledge, language: str) -> ChannelText
     )
 
 
+# Lines of rate calculations depend on the rate and dates the visitor entered, so
+# their memo is bounded: the recent ones, not every one ever asked.
+RECENT_DETAILS = 4096
+
+
 class _Shared:
     """The memo of shared, immutable parts, per knowledge version and language."""
 
     def __init__(self) -> None:
         self.parts: dict[tuple, Any] = {}
+        self.details = lru_cache(maxsize=RECENT_DETAILS)(self._detail)
+
+    @staticmethod
+    def _detail(detail: Detail, version: str, language: str) -> str:
+        return detail_text(detail, get_knowledge(), language)
+
+    def detail(self, detail: Detail, knowledge: Knowledge, language: str) -> str:
+        if knowledge is not get_knowledge():
+            return detail_text(detail, knowledge, language)
+        return self.details(detail, knowledge.version, language)
 
     def finding(self, finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
         key = (
@@ -139,7 +203,10 @@ class _Shared:
             finding.code,
             finding.severity,
             finding.caveats,
-            tuple((c.provision.id, c.severity) for c in finding.citations),
+            tuple(
+                (c.provision.id, c.severity, c.role, c.counted, c.caveats)
+                for c in finding.citations
+            ),
             language,
         )
         found = self.parts.get(key)
@@ -160,6 +227,9 @@ class _Fresh:
 
     def finding(self, finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
         return _finding_text(finding, knowledge, language)
+
+    def detail(self, detail: Detail, knowledge: Knowledge, language: str) -> str:
+        return detail_text(detail, knowledge, language)
 
     def channel(self, code: str, knowledge: Knowledge, language: str) -> ChannelText:
         return _channel_text(code, knowledge, language)
@@ -239,6 +309,7 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
                 "targets": list(finding.targets),
                 "target_labels": [targets[t].name.get(language) for t in finding.targets],
                 "events": list(finding.event_indices),
+                "details": [parts.detail(d, knowledge, language) for d in finding.details],
             }
         )
     channels = []
@@ -262,6 +333,8 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
         "summary": summary,
         "lender_type": answers.lender_type,
         "lender_label": knowledge.vocabulary.lender_types[answers.lender_type].name.get(language),
+        "licensed": assessment.licensed,
+        "product": assessment.product,
         "conduct_date": answers.conduct_date.isoformat(),
         "knowledge_version": assessment.knowledge_version,
         "caveats": [_code(key) for key in assessment.caveats],
@@ -269,6 +342,10 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
             _code(name): text.get(language)
             for name, text in knowledge.texts.items()
             if name.startswith("caveat_")
+        },
+        "role_labels": {
+            role: knowledge.texts["role_" + role].get(language)
+            for role in ("conduct", "remedy", "context")
         },
         "disclaimer": knowledge.texts["disclaimer"].get(language),
         "language": language,

@@ -41,6 +41,10 @@ def make_answers(
     tactics=(),
     rate=None,
     continued_after_intervention: bool = False,
+    *,
+    licensed: bool | None = None,
+    product: str | None = None,
+    contract_date: str | None = None,
 ) -> Answers:
     if isinstance(conduct_date, str):
         conduct_date = datetime.date.fromisoformat(conduct_date)
@@ -51,6 +55,9 @@ def make_answers(
         tactics=frozenset(tactics),
         annual_rate_percent=Decimal(str(rate)) if rate is not None else None,
         continued_after_intervention=continued_after_intervention,
+        licensed=licensed,
+        product=product,
+        contract_date=datetime.date.fromisoformat(contract_date) if contract_date else None,
     )
 
 
@@ -69,33 +76,51 @@ def post_step(client, slug, data, *, prefix="", review=False, nav="next"):
     return client.post(url, {**data, "nav": nav})
 
 
-def walk(client, story, *, prefix=""):
-    """Answer every step of a story; returns the last response (the review page)."""
-    responses = [post_step(client, "lender", {"lender_type": story["lender_type"]}, prefix=prefix)]
-    responses.append(
-        post_step(client, "contacts", {"targets": list(story.get("targets", {}))}, prefix=prefix)
-    )
+def story_pages(story) -> dict:
+    """What a story answers on each page, by step slug; pages it does not mention get {}.
+
+    ``licensed`` (yes, no, unsure), ``product`` (credit_card, loan, unsure)
+    and ``contract_date`` are answered only where the interview asks them;
+    without a contract date the borrower ticks "I don't remember".
+    """
+    pages = {
+        "lender": {"lender_type": story["lender_type"]},
+        "funder": {"licensed": story.get("licensed", "unsure")},
+        "card-or-loan": {"product": story.get("product", "unsure")},
+        "contacts": {"targets": list(story.get("targets", {}))},
+        "tactics": {
+            "tactics": story.get("tactics", []),
+            "continued_after_intervention": story.get("continued", "not_reported"),
+        },
+        "when": {"conduct_date": story["date"]},
+        "cost": {"annual_rate_percent": story.get("rate", "")},
+        "contract-date": (
+            {"contract_date": story["contract_date"]}
+            if story.get("contract_date")
+            else {"contract_date_unknown": "on"}
+        ),
+    }
     for target, details in story.get("targets", {}).items():
-        slug = "contact-%s" % target.replace("_", "-")
-        responses.append(post_step(client, slug, details, prefix=prefix))
-    responses.append(
-        post_step(
-            client,
-            "tactics",
-            {
-                "tactics": story.get("tactics", []),
-                "continued_after_intervention": story.get("continued", "not_reported"),
-            },
-            prefix=prefix,
-        )
-    )
-    responses.append(post_step(client, "when", {"conduct_date": story["date"]}, prefix=prefix))
-    responses.append(
-        post_step(client, "cost", {"annual_rate_percent": story.get("rate", "")}, prefix=prefix)
-    )
-    for response in responses:
+        pages["contact-%s" % target.replace("_", "-")] = details
+    return pages
+
+
+def walk(client, story, *, prefix=""):
+    """Answer every page the interview asks for a story, in its order; returns the last response.
+
+    Starts at the first page and follows Next to the review page, so pages
+    that apply only to some stories are answered exactly when they appear.
+    Returns the redirect to the review page.
+    """
+    pages = story_pages(story)
+    slug, asked = "lender", []
+    while slug != "review":
+        assert slug not in asked and len(asked) < 40, asked
+        asked.append(slug)
+        response = post_step(client, slug, pages.get(slug, {}), prefix=prefix)
         assert response.status_code == 302, response.content.decode()[:2000]
-    return responses[-1]
+        slug = re.fullmatch(r".*/interview/([\w-]+)/", response["Location"]).group(1)
+    return response
 
 
 # A borrower at a bank: too many calls at night, the family told of the debt, insults.

@@ -41,7 +41,9 @@ def test_the_example_from_the_spec(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
-    assert data["overall"] == "criminal"
+    # As in the spec's example answer: fake legal papers of an unknown kind are unlawful;
+    # only papers known to imitate a court or another state body may be a crime.
+    assert data["overall"] == "unlawful"
     codes = [f["code"] for f in data["findings"]]
     assert "CONTACT__THIRD_PARTY_DISCLOSURE" in codes
     disclosure = next(f for f in data["findings"] if f["code"] == "CONTACT__THIRD_PARTY_DISCLOSURE")
@@ -53,7 +55,7 @@ def test_the_example_from_the_spec(client):
         "confidence": "V1",
     }.items() <= next(c for c in disclosure["citations"] if c["number"] == 1032).items()
     assert "nfra_12378" in disclosure["channels"]
-    assert next(c["code"] for c in data["channels"]) == "police"
+    assert "police" in [c["code"] for c in data["channels"]]
     for channel in data["channels"]:
         assert {"code", "name", "contact", "why"} <= set(channel)
     assert data["knowledge_version"]

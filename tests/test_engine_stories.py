@@ -36,6 +36,7 @@ NIGHT = "CONTACT__NIGHT_HOURS"
 DISCLOSURE = "CONTACT__THIRD_PARTY_DISCLOSURE"
 REACHABLE = "CONTACT__THIRD_PARTY_WHILE_REACHABLE"
 BOMBING = "CONTACT__BOMBARDMENT"
+UNCLEAR = "CONTACT__BORROWER_CALLS_COUNT_UNCLEAR"
 
 STORIES = [
     # Lawful collection is reported as lawful.
@@ -85,21 +86,30 @@ STORIES = [
         absent=("TACTIC__CREDIT_REPORT_NOTICE",),
     ),
     Story("nothing-described-yet", A("unknown", "2026-05-01"), "lawful"),
-    # How often: 3 calls a day is the limit from 2025-02-28.
+    # How often: the national standard (from 2025-02-28) allows three answered
+    # calls a day; the banking guideline six attempts on an unanswered number.
     Story(
-        "four-calls-a-day-breaks-the-standard",
-        A("bank", "2026-03-10", [E(times_per_day=4)]),
+        "four-answered-calls-a-day-break-the-standard",
+        A("bank", "2026-03-10", [E(times_per_day=4, answered_per_day=4)], product="loan"),
         "breach",
         {OVER_LIMIT: "breach"},
-        absent=(REMINDER,),
+        absent=(REMINDER, UNCLEAR),
         channels=("lender", "nfra_12378"),
+        cites=("gbt_45251_calls",),
+    ),
+    Story(
+        "four-calls-a-day-without-the-answered-count-are-unclear",
+        A("bank", "2026-03-10", [E(times_per_day=4)]),
+        "grey",
+        {UNCLEAR: "grey"},
+        absent=(REMINDER, OVER_LIMIT),
         cites=("gbt_45251_calls", "cba_hours_attempts"),
     ),
     Story(
         "four-calls-a-day-before-the-standard-is-grey",
         A("consumer_finance", "2024-12-01", [E(times_per_day=4)]),
         "grey",
-        {OVER_LIMIT: "grey"},
+        {UNCLEAR: "grey"},
         cites=("nifa_17",),
         not_cites=("gbt_45251_calls",),
     ),
@@ -107,14 +117,21 @@ STORIES = [
         "bank-four-calls-in-2024-has-no-verified-rule",
         A("bank", "2024-12-01", [E(times_per_day=4)]),
         "grey",
-        {OVER_LIMIT: "grey"},
+        {UNCLEAR: "grey"},
     ),
     Story(
-        "nineteen-calls-breach-but-not-bombing",
-        A("bank", "2026-01-05", [E(times_per_day=19)]),
+        "nineteen-answered-calls-breach-but-are-not-bombing",
+        A("bank", "2026-01-05", [E(times_per_day=19, answered_per_day=19)], product="loan"),
         "breach",
         {OVER_LIMIT: "breach"},
         absent=(BOMBING,),
+    ),
+    Story(
+        "ten-calls-to-a-consumer-finance-borrower-break-one-limit-or-the-other",
+        A("consumer_finance", "2026-01-05", [E(times_per_day=10)]),
+        "breach",
+        {"CONTACT__BORROWER_CALLS_OVER_ONE_LIMIT": "breach"},
+        absent=(UNCLEAR, OVER_LIMIT),
     ),
     Story(
         "thirty-calls-a-day-is-bombing",
@@ -337,9 +354,9 @@ STORIES = [
     Story(
         "microloan-company-visits-the-workplace",
         A("microlender", "2026-05-05", [E(channel="visit_work")]),
-        "breach",
-        {"VISIT__WORKPLACE": "breach"},
-        cites=("microloan_37_4",),
+        "grey",
+        {"VISIT__WORKPLACE": "grey"},
+        not_cites=("microloan_37_4",),
     ),
     Story(
         "visitors-refuse-to-leave",
@@ -371,8 +388,8 @@ STORIES = [
         A("bank", "2026-03-03", [E()], ["insults"]),
         "unlawful",
         {"TACTIC__INSULTS": "unlawful"},
-        cites=("civil_code_1024", "psapl_2025_50_5"),
-        not_cites=("criminal_246",),
+        cites=("civil_code_1024", "psapl_2025_50_2"),
+        not_cites=("criminal_246", "psapl_2025_50_5"),
     ),
     Story(
         "insults-posted-in-a-group-may-be-a-crime",
@@ -408,17 +425,17 @@ STORIES = [
         "loan-shark-threatens-violence",
         A("private_lender", "2026-03-03", tactics=["threat_violence"], rate=48),
         "criminal",
-        {"TACTIC__THREAT_VIOLENCE": "criminal", "RATE__PRIVATE_USURY": "criminal"},
+        {"TACTIC__THREAT_VIOLENCE": "criminal", "RATE__PRIVATE_USURY": "unlawful"},
         cites=("criminal_293_1",),
         first_channel="police",
     ),
     Story(
         "threat-to-tell-everyone",
         A("lending_platform", "2026-03-03", tactics=["threat_exposure"]),
-        "unlawful",
-        {"TACTIC__THREAT_EXPOSURE": "unlawful"},
+        "breach",
+        {"TACTIC__THREAT_EXPOSURE": "breach"},
         channels=("court",),
-        cites=("civil_code_997",),
+        cites=("civil_code_997", "nifa_16"),
     ),
     Story(
         "pay-a-fee-or-we-expose-you",
@@ -443,19 +460,26 @@ STORIES = [
     ),
     Story(
         "fake-court-summons",
-        A("bank", "2026-03-03", tactics=["fake_legal_documents"]),
+        A("bank", "2026-03-03", tactics=["fake_court_documents"]),
         "criminal",
-        {"TACTIC__FAKE_LEGAL_DOCUMENTS": "criminal"},
+        {"TACTIC__FAKE_COURT_DOCUMENTS": "criminal"},
         first_channel="police",
         cites=("criminal_280", "psapl_2025_63"),
         not_cites=("psapl_2012_52",),
     ),
     Story(
         "fake-court-summons-in-2025",
-        A("bank", "2025-03-03", tactics=["fake_legal_documents"]),
+        A("bank", "2025-03-03", tactics=["fake_court_documents"]),
         "criminal",
         cites=("psapl_2012_52",),
         not_cites=("psapl_2025_63",),
+    ),
+    Story(
+        "fake-legal-papers-of-an-unknown-kind",
+        A("bank", "2026-03-03", tactics=["fake_legal_documents"]),
+        "unlawful",
+        {"TACTIC__FAKE_LEGAL_DOCUMENTS": "unlawful"},
+        cites=("psapl_2025_63", "criminal_280"),
     ),
     Story(
         "collector-poses-as-police",
@@ -546,8 +570,8 @@ STORIES = [
     Story(
         "private-loan-at-40-percent",
         A("private_lender", "2026-03-03", rate=40),
-        "criminal",
-        {"RATE__PRIVATE_USURY": "criminal"},
+        "unlawful",
+        {"RATE__PRIVATE_USURY": "unlawful"},
         channels=("police",),
         cites=("illegal_lending_2019",),
     ),
@@ -622,8 +646,8 @@ STORIES = [
         {
             BOMBING: "unlawful",
             NIGHT: "breach",
-            DISCLOSURE: "unlawful",
-            "TACTIC__FAKE_LEGAL_DOCUMENTS": "criminal",
+            DISCLOSURE: "criminal",
+            "TACTIC__FAKE_LEGAL_DOCUMENTS": "unlawful",
             "TACTIC__INSULTS": "criminal",
             "TACTIC__DOCTORED_IMAGES": "criminal",
             "TACTIC__THREAT_VIOLENCE": "unlawful",
@@ -688,12 +712,23 @@ def test_findings_are_sorted_most_severe_first():
 
 def test_conduct_before_2021_carries_a_caveat():
     result = evaluate(STORIES[-1].answers)
-    assert result.caveats == ("caveat_before_coverage",)
+    assert result.caveats[0] == "caveat_before_coverage"
+
+
+def test_a_fact_the_results_hinge_on_is_named_once_at_the_top():
+    platform = evaluate(make_answers("lending_platform", tactics=["push_new_loan"]))
+    assert "caveat_funder_unknown" in platform.caveats
+    known = evaluate(make_answers("lending_platform", tactics=["push_new_loan"], licensed=True))
+    assert "caveat_funder_unknown" not in known.caveats
+    bank = evaluate(make_answers("bank", events=[make_event("family")]))
+    assert "caveat_product_unknown" in bank.caveats
+    card = evaluate(make_answers("bank", events=[make_event("family")], product="credit_card"))
+    assert "caveat_product_unknown" not in card.caveats
 
 
 def test_findings_without_a_verified_basis_say_so():
     result = evaluate(make_answers("bank", "2024-12-01", [make_event(times_per_day=4)]))
-    (finding,) = [f for f in result.findings if f.code == OVER_LIMIT]
+    (finding,) = [f for f in result.findings if f.code == UNCLEAR]
     assert finding.caveats == ("caveat_no_verified_basis",)
     assert finding.citations == ()
 

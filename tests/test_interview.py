@@ -7,6 +7,8 @@ import re
 import pytest
 from django.test import Client
 
+from rights_guide.cases.models import Case
+from rights_guide.interview.steps import request_from_answers
 from tests.factories import STORY, post_step, walk
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,7 @@ def test_step_list_grows_with_each_person_contacted(client):
     response = post_step(client, "contacts", {"targets": ["borrower", "family", "employer"]})
     assert response["Location"] == "/interview/contact-borrower/"
     html = client.get("/interview/contact-family/").content.decode()
-    assert "第 4 步，共 9 步" in html
+    assert "第 5 步，共 10 步" in html  # a bank's card-or-loan page comes after the lender
 
 
 def test_borrower_page_does_not_ask_third_party_questions(client):
@@ -149,7 +151,7 @@ def test_back_keeps_a_half_filled_page_and_next_keeps_everything(client):
 def test_cannot_skip_ahead_to_results(client):
     post_step(client, "lender", {"lender_type": "bank"})
     response = client.get("/results/")
-    assert response["Location"] == "/interview/contacts/"
+    assert response["Location"] == "/interview/card-or-loan/"
 
 
 def test_review_lists_every_answer_with_a_change_link(client):
@@ -400,3 +402,59 @@ def test_when_everything_is_lawful_no_complaint_letter_is_offered(client):
     assert '/letters/pi_request/"' in html_source
     assert "不需要投诉。下面这些信仍然可能有用" in html_source
     assert 'id="findings-heading"' not in html_source
+
+
+def test_only_calls_ask_how_many_were_answered_right_after_the_count(client):
+    post_step(client, "lender", {"lender_type": "microlender"}, prefix="/en")
+    post_step(client, "contacts", {"targets": ["borrower"]}, prefix="/en")
+    page = client.get("/en/interview/contact-borrower/").content.decode()
+    assert page.count('name="answered_') == 1
+    calls, answered, texts = (
+        page.index('name="%s"' % n) for n in ("calls", "answered_calls", "texts")
+    )
+    assert calls < answered < texts
+    assert "How many of those calls were answered?" in page
+
+
+def test_answered_calls_reach_the_request_and_empty_means_not_known(client):
+    walk(client, {**STORY, "targets": {"borrower": {"calls": "8", "answered_calls": "1"}}})
+    events = request_from_answers(Case.objects.get().data["answers"])["events"]
+    assert events == [
+        {
+            "target": "borrower",
+            "channel": "call",
+            "times_per_day": 8,
+            "answered_per_day": 1,
+            "at_night": False,
+            "after_stop_request": False,
+        }
+    ]
+    post_step(client, "contact-borrower", {"calls": "8", "answered_calls": ""}, review=True)
+    events = request_from_answers(Case.objects.get().data["answers"])["events"]
+    assert "answered_per_day" not in events[0]
+
+
+@pytest.mark.parametrize(
+    ("answered", "message"),
+    [("9", "At most 8: no more calls can have been answered"), ("-1", "between 0 and 1000")],
+)
+def test_more_answered_calls_than_calls_is_explained_next_to_the_answered_field(
+    client, answered, message
+):
+    post_step(client, "lender", {"lender_type": "microlender"}, prefix="/en")
+    post_step(client, "contacts", {"targets": ["borrower"]}, prefix="/en")
+    response = post_step(
+        client,
+        "contact-borrower",
+        {"calls": "8", "answered_calls": answered, "at_night": "yes"},
+        prefix="/en",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'href="#id_answered_calls"' in html
+    answered_input = re.search(r'<input[^>]*name="answered_calls"[^>]*>', html).group(0)
+    calls_input = re.search(r'<input[^>]*name="calls"[^>]*>', html).group(0)
+    assert "is-invalid" in answered_input and 'value="%s"' % answered in answered_input
+    assert "is-invalid" not in calls_input and 'value="8"' in calls_input
+    assert re.search(r'name="at_night" value="yes"[^>]*checked', html)

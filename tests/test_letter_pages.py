@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from rights_guide.cases.models import Case
+from rights_guide.letters.kinds import KINDS
 from rights_guide.models import StoredLetter
 from tests.factories import (
     DETAILS,
@@ -58,6 +59,47 @@ def test_a_loan_shark_gets_no_lender_or_regulator_letter_but_a_police_one(client
     html = client.get("/results/").content.decode()
     assert '/letters/police/"' in html
     assert '/letters/lender/"' not in html and '/letters/regulator/"' not in html
+
+
+LOAN_SHARK = {
+    "lender_type": "private_lender",
+    "targets": {},
+    "tactics": ["threat_violence"],
+    "date": "2026-04-01",
+}
+
+
+@pytest.mark.parametrize("kind", ["lender", "regulator"])
+def test_a_letter_that_does_not_fit_the_lender_is_refused_by_url_without_an_error_page(
+    client, kind
+):
+    walk(client, LOAN_SHARK)
+    for url in ("/letters/%s/" % kind, "/letters/%s/preview/" % kind, "/letters/%s/print/" % kind):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == "/results/#next-steps"
+    save_details(client, kind="police")  # with details saved, the answer is the same
+    response = client.get("/letters/%s/preview/" % kind, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/results/#next-steps"
+    page = response.content.decode()
+    assert '/letters/%s/"' % kind not in page
+    assert KINDS["pi_request"].law.purpose.zh_hans in page  # it names the law: letters.yaml's
+    response = client.post("/letters/%s/preview/" % kind, {"action": "download"})
+    assert response.status_code == 302 and not StoredLetter.objects.exists()
+    # The details page ignores such a letter and checks the details as the letters that fit.
+    assert client.get("/letters/details/?next=%s" % kind).status_code == 200
+    response = save_details(client, kind=kind)
+    assert response.status_code == 302 and response["Location"] == "/results/#next-steps"
+
+
+def test_a_loan_shark_can_have_the_police_statement_and_the_data_request(client):
+    walk(client, LOAN_SHARK)
+    assert client.get("/letters/details/").status_code == 200
+    assert save_details(client, kind="police")["Location"] == "/letters/police/preview/"
+    for kind in ("police", "pi_request"):
+        html = client.get("/letters/%s/preview/" % kind).content.decode()
+        assert NAME in html
 
 
 def test_letter_pages_need_the_interview_first(client):

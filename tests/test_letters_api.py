@@ -67,6 +67,44 @@ def test_invalid_fields_are_each_named_with_a_translated_message(client):
     assert messages["complainant.id_number"] == "这不是有效的18位身份证号码，请检查数字和最后一位。"
 
 
+def _about(lender_type: str, kind: str) -> dict:
+    data = letter_data(kind=kind)
+    data["assessment"]["lender_type"] = lender_type
+    return data
+
+
+@pytest.mark.parametrize(
+    ("lender_type", "kind", "status"),
+    [
+        ("private_lender", "regulator", 400),
+        ("private_lender", "lender", 400),
+        ("private_lender", "police", 200),
+        ("private_lender", "pi_request", 200),
+        ("lending_platform", "regulator", 200),
+    ],
+    ids=[
+        "no-regulator-answers-for-an-individual",
+        "no-complaint-desk-either",
+        "the-police-do",
+        "the-data-rights-remain",
+        "a-platform-has-regulators",
+    ],
+)
+def test_a_letter_goes_only_to_bodies_that_answer_for_this_kind_of_lender(
+    client, lender_type, kind, status
+):
+    response = post(client, _about(lender_type, kind))
+    assert response.status_code == status
+    if status == 400:
+        assert errors(response) == {"kind": "kind_not_available_for_lender_type"}
+        assert response.json()["errors"][0]["message"]
+        return
+    assert response["Content-Type"] == "application/pdf"
+    text = squeezed(pdf_text(response.content))
+    if kind == "regulator":  # addressed as before: the national and the local regulator
+        assert "国家金融监督管理总局" in text and "地方金融管理部门" in text
+
+
 @pytest.mark.parametrize(
     ("body", "content_type", "status", "code"),
     [

@@ -173,7 +173,8 @@ def test_the_personal_information_request_cites_the_pipl_rights_that_exist():
     text = text_of(preview_html(kind="pi_request"))
     assert "第四十四条" in text and "第四十七条" in text and "第五十条" in text
     assert "《中华人民共和国民法典》" in text and "第一千零三十七条" in text
-    assert "第四十五条" not in text  # not in the knowledge base, so never cited
+    assert "第四十五条" in text and "第四十六条" in text  # access and copy; correction
+    assert "第七十二条" not in text  # the private-lender note is for private lenders
     assert "我撤回此前就读取、使用我手机通讯录所作的任何同意。" in text
     assert "自收到本申请之日起15日内书面答复" in text
 

@@ -38,9 +38,11 @@ def test_the_chinese_letter_reads_back_with_every_name_and_citation(chinese_pdf)
     assert squeezed(REFERENCE["complainant"]["address"]) in text
     assert "某某消费金融有限公司" in text
     assert (
-        "《中华人民共和国民法典》第九百九十七条、第一千零二十四条、第一千零三十二条和第一千零三十八条"
-        in text
+        "上述行为违反：1.《中华人民共和国民法典》第九百九十条第二款；第一千零二十四条；"
+        "第一千零三十二条；第一千零三十八条" in text
     )
+    assert "第九百九十七条" not in text  # a remedy, not a rule the collector broke
+    assert "提出上述请求的依据：《银行业保险业消费投诉处理管理办法》第三十三条" in text
     assert "《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（二）项" in text
     assert "第1页/共2页" in text and "第2页/共2页" in text
     assert "不构成法律意见" in text

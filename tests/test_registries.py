@@ -147,3 +147,11 @@ def test_every_letter_kind_is_complete_in_both_languages(kind):
         assert name.startswith(titles[language][2])
     # Translated: the Chinese words are not the English message IDs.
     assert all(zh != en for zh, en in zip(titles["zh-hans"], titles["en"], strict=True))
+
+
+def test_every_letter_kind_has_its_law_in_letters_yaml_and_nothing_else_does():
+    """A kind without its letters.yaml entry could not say what it cites; an entry without a
+    kind would be law nobody prints."""
+    from rights_guide.knowledge import get_knowledge
+
+    assert set(get_knowledge().letters.kinds) == set(KINDS.codes)

@@ -17,7 +17,7 @@ from rights_guide.assessment.answers import (
     MAX_TIMES_PER_DAY,
 )
 from rights_guide.knowledge import get_knowledge
-from rights_guide.knowledge.model import CONFIDENCES, SEVERITIES
+from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, ROLES, SEVERITIES
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import (
     EDITABLE,
@@ -67,6 +67,13 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             "target": _enum(vocabulary.targets.codes),
             "channel": _enum(vocabulary.contact_means.codes),
             "times_per_day": {"type": "integer", "minimum": 1, "maximum": MAX_TIMES_PER_DAY},
+            "answered_per_day": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": MAX_TIMES_PER_DAY,
+                "description": "Of these contacts, how many were answered calls; at most "
+                "times_per_day. Read for calls only.",
+            },
             "time_of_day": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
             **questions,
         },
@@ -75,6 +82,23 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
     assess = _object(
         {
             "lender_type": _enum(vocabulary.lender_types.codes),
+            "licensed": _nullable(
+                {
+                    "type": "boolean",
+                    "description": "Whether the lender, or the funder an app names, is a "
+                    "licensed financial institution. Implied for "
+                    + ", ".join(
+                        t.code for t in vocabulary.lender_types if t.implied_licence is not None
+                    )
+                    + "; contradicting it is an error.",
+                }
+            ),
+            "product": _nullable(_enum(PRODUCTS)),
+            "contract_date": {
+                **DATE,
+                "description": "When the loan contract was made: it decides the "
+                "private-lending interest cap.",
+            },
             "annual_rate_percent": {"type": "number", "minimum": 0, "maximum": MAX_RATE_PERCENT},
             "conduct_date": DATE,
             "events": {"type": "array", "maxItems": MAX_EVENTS, "items": _ref("Event")},
@@ -143,6 +167,15 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
             "summary": {"type": "string"},
             "caveats": TEXTS,
             "note": _nullable({"type": "string"}),
+            "role": {
+                **_enum(ROLES),
+                "description": "conduct: a rule the collector broke; remedy: a basis for "
+                "what you can ask for; context: the legal position around it.",
+            },
+            "counted": {
+                "type": "boolean",
+                "description": "Whether it decides the finding's severity.",
+            },
         },
         [],
     )
@@ -161,6 +194,10 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
             "targets": {"type": "array", "items": _enum(vocabulary.targets.codes)},
             "target_labels": TEXTS,
             "events": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+            "details": {
+                **TEXTS,
+                "description": "A rate finding's calculation, one line each (empty otherwise).",
+            },
         },
         [],
     )
@@ -186,10 +223,13 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
             "summary": {"type": "string"},
             "lender_type": _enum(vocabulary.lender_types.codes),
             "lender_label": {"type": "string"},
+            "licensed": _nullable({"type": "boolean"}),
+            "product": _nullable(_enum(PRODUCTS)),
             "conduct_date": DATE,
             "knowledge_version": {"type": "string"},
             "caveats": TEXTS,
             "caveat_texts": {"type": "object", "additionalProperties": {"type": "string"}},
+            "role_labels": _object({role: {"type": "string"} for role in ROLES}, list(ROLES)),
             "disclaimer": {"type": "string"},
             "language": _enum(LANGUAGES),
             "findings": {"type": "array", "items": _ref("Finding")},

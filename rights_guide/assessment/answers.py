@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from rights_guide.knowledge import get_knowledge
+from rights_guide.knowledge.model import PRODUCTS
 from rights_guide.knowledge.vocabulary import Vocabulary
 from rights_guide.reading import FieldError, Invalid, Reader
 
@@ -35,6 +36,9 @@ NIGHT = "at_night"
 FIELDS = frozenset(
     {
         "lender_type",
+        "licensed",
+        "product",
+        "contract_date",
         "annual_rate_percent",
         "conduct_date",
         "events",
@@ -64,6 +68,7 @@ class Event(NamedTuple):
     times_per_day: int = 1
     answers: frozenset[str] = frozenset()
     time_of_day: datetime.time | None = None
+    answered_per_day: int | None = None  # of the calls, how many were answered, when known
 
     @property
     def night(self) -> bool:
@@ -86,6 +91,9 @@ class Answers:
     tactics: frozenset[str] = frozenset()
     annual_rate_percent: Decimal | None = None
     continued_after_intervention: bool = False
+    licensed: bool | None = None  # as given: whether the lender (or an app's funder) is licensed
+    product: str | None = None  # as given: credit_card or loan
+    contract_date: datetime.date | None = None  # when the loan contract was made
 
 
 class InvalidAnswers(Invalid):
@@ -117,6 +125,16 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
     continued = reader.boolean(
         data, "continued_after_intervention", prefix + "continued_after_intervention"
     )
+    licensed, product = _read_lender_facts(reader, data, prefix, lender_type, vocabulary)
+    contract_date = reader.date(
+        data,
+        "contract_date",
+        prefix + "contract_date",
+        earliest=EARLIEST_CONDUCT_DATE,
+        latest=today,
+    )
+    if contract_date and conduct_date and contract_date > conduct_date:
+        reader.error(prefix + "contract_date", "contract_after_conduct")
     if reader.errors:
         raise InvalidAnswers(reader.errors)
     return Answers(
@@ -126,7 +144,37 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
         tactics=tactics,
         annual_rate_percent=Decimal(str(rate)) if rate is not None else None,
         continued_after_intervention=continued,
+        licensed=licensed,
+        product=product,
+        contract_date=contract_date,
     )
+
+
+def _read_lender_facts(
+    reader: Reader, data: Mapping, prefix: str, lender_type: str | None, vocabulary: Vocabulary
+) -> tuple[bool | None, str | None]:
+    """``licensed`` and ``product``, checked against what the kind of lender already settles.
+
+    A bank is licensed and an individual is not, so ``licensed: false`` for a
+    bank (or ``true`` for a private lender) contradicts the lender type; a
+    credit card is a bank's product only.
+    """
+    licensed = data.get("licensed")
+    if licensed is not None and not isinstance(licensed, bool):
+        reader.error(prefix + "licensed", "not_boolean")
+        licensed = None
+    product = None
+    if data.get("product") is not None:
+        product = reader.choice(data, "product", PRODUCTS, prefix + "product")
+    if lender_type is None:
+        return licensed, product
+    kind = vocabulary.lender_types[lender_type]
+    implied = kind.implied_licence
+    if licensed is not None and implied is not None and licensed != implied:
+        reader.error(prefix + "licensed", "conflicts_with_lender_type")
+    if product is not None and product not in kind.products:
+        reader.error(prefix + "product", "not_for_lender_type", product=product)
+    return licensed, product
 
 
 def _read_events(reader: Reader, value: Any, name: str, vocabulary: Vocabulary):
@@ -139,7 +187,14 @@ def _read_events(reader: Reader, value: Any, name: str, vocabulary: Vocabulary):
         reader.error(name, "too_many", max=MAX_EVENTS)
         return ()
     fields = frozenset(
-        {"target", "channel", "times_per_day", "time_of_day", *vocabulary.event_questions.codes}
+        {
+            "target",
+            "channel",
+            "times_per_day",
+            "answered_per_day",
+            "time_of_day",
+            *vocabulary.event_questions.codes,
+        }
     )
     events = []
     for index, raw in enumerate(value):
@@ -160,11 +215,18 @@ def _read_event(
     target = reader.choice(raw, "target", vocabulary.targets, name + ".target")
     channel = reader.choice(raw, "channel", vocabulary.contact_means, name + ".channel")
     times = reader.integer(raw, "times_per_day", name + ".times_per_day", 1, MAX_TIMES_PER_DAY, 1)
+    picked = reader.integer(
+        raw, "answered_per_day", name + ".answered_per_day", 0, MAX_TIMES_PER_DAY, None
+    )
+    if picked is not None and times is not None and picked > times:
+        reader.error(name + ".answered_per_day", "exceeds_times_per_day", max=times)
     answered = reader.answers(raw, vocabulary.event_questions.codes, name + ".")
     moment = reader.time_of_day(raw, "time_of_day", name + ".time_of_day")
     if len(reader.errors) > before:
         return None
-    return Event(target, channel, times, answered, moment)
+    if channel in vocabulary.contact_means and not vocabulary.contact_means[channel].answered_field:
+        picked = None  # only calls are answered; the count is ignored for other means
+    return Event(target, channel, times, answered, moment, picked)
 
 
 def answers_to_data(answers: Answers) -> dict[str, Any]:
@@ -180,6 +242,11 @@ def answers_to_data(answers: Answers) -> dict[str, Any]:
                 "times_per_day": e.times_per_day,
                 **{code: code in e.answers for code in questions},
                 **({"time_of_day": e.time_of_day.strftime("%H:%M")} if e.time_of_day else {}),
+                **(
+                    {"answered_per_day": e.answered_per_day}
+                    if e.answered_per_day is not None
+                    else {}
+                ),
             }
             for e in answers.events
         ],
@@ -188,4 +255,10 @@ def answers_to_data(answers: Answers) -> dict[str, Any]:
     }
     if answers.annual_rate_percent is not None:
         data["annual_rate_percent"] = float(answers.annual_rate_percent)
+    if answers.licensed is not None:
+        data["licensed"] = answers.licensed
+    if answers.product is not None:
+        data["product"] = answers.product
+    if answers.contract_date is not None:
+        data["contract_date"] = answers.contract_date.isoformat()
     return data

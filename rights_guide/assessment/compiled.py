@@ -3,11 +3,18 @@
 Two observations make evaluation cheap. First, an event can only match rules
 that mention its target and channel, so rules are indexed by that pair.
 Second, what a rule concludes (severity, citations, channels, caveats)
-depends only on the lender type, which provisions are in force, and the few
-context flags its grounds mention, not on the individual events. In-force
-status only changes on a handful of dates, so time is cut into "epochs"
-between those dates, and each rule's conclusion is computed once per
-(lender, epoch, flags) and then reused.
+depends only on the lender type, whether it is licensed, the product, which
+provisions are in force, and the few context flags its grounds mention, not
+on the individual events. In-force status only changes on a handful of
+dates, so time is cut into "epochs" between those dates, and each rule's
+conclusion is computed once per (lender, licence, product, epoch, flags)
+and then reused.
+
+A ground can depend on a fact the borrower may not know: whether an app's
+funder is licensed, or whether a bank debt is a card or a loan. While it is
+unknown such a ground is cited as conditional, with a caveat saying what it
+depends on, and never decides a severity. Remedy and context grounds are
+cited for what they say, and never decide one either.
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ from dataclasses import dataclass
 from rights_guide.assessment.answers import NIGHT
 from rights_guide.knowledge.model import SEVERITY_RANK, EventMatch, Ground, Knowledge, Rule
 
+ROLE_ORDER = {"conduct": 0, "remedy": 1, "context": 2}
+APPLIES, CONDITIONAL, DROPPED = "applies", "conditional", "dropped"
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -26,8 +36,10 @@ class Citation:
 
     provision: object  # knowledge.model.Provision
     severity: str  # what this provision supports here
-    counted: bool  # False for unverified provisions, which never decide a severity
+    counted: bool  # whether it decides the severity (a verified conduct ground that holds)
     caveats: tuple[str, ...]  # keys of caveat texts in the knowledge base
+    role: str = "conduct"  # conduct, remedy or context (knowledge.model.ROLES)
+    conditional: bool = False  # holds only if a fact the borrower did not know is so
 
 
 @dataclass(frozen=True)
@@ -38,14 +50,16 @@ class Outcome:
     citations: tuple[Citation, ...]
     channels: tuple[str, ...]
     caveats: tuple[str, ...]
+    conditions: frozenset[str] = frozenset()  # the caveat_if_* keys its citations carry
+
+
+CONFIDENCE_CAVEATS = {"U": "caveat_unverified", "V2": "caveat_v2", "V2-weak": "caveat_v2_weak"}
 
 
 def _caveats_for(provision) -> tuple[str, ...]:
     caveats = []
-    if provision.confidence == "U":
-        caveats.append("caveat_unverified")
-    elif provision.confidence == "V2":
-        caveats.append("caveat_v2")
+    if provision.confidence in CONFIDENCE_CAVEATS:
+        caveats.append(CONFIDENCE_CAVEATS[provision.confidence])
     if provision.article is None:
         caveats.append("caveat_article_unverified")
     if not provision.instrument.binding:
@@ -53,24 +67,50 @@ def _caveats_for(provision) -> tuple[str, ...]:
     return tuple(caveats)
 
 
-def _cite(grounds: list[Ground]) -> tuple[Citation, ...]:
-    """One citation per provision, at the highest severity it supports, strongest first."""
-    best: dict[str, Ground] = {}
-    for ground in grounds:
-        held = best.get(ground.provision.id)
-        if held is None or SEVERITY_RANK[ground.severity] > SEVERITY_RANK[held.severity]:
-            best[ground.provision.id] = ground
-    citations = [
-        Citation(
-            provision=g.provision,
-            severity=g.severity,
-            counted=g.provision.confidence != "U",
-            caveats=_caveats_for(g.provision),
+def ground_state(ground: Ground, licensed: bool | None, product: str | None):
+    """Whether a ground holds for this licence and product: applies, conditional or dropped,
+    with the caveats a conditional ground carries."""
+    state, caveats = APPLIES, []
+    if ground.licensed is not None:
+        wanted = {"yes": (True,), "no": (False,), "not_no": (True, None)}[ground.licensed]
+        if licensed is None and None not in wanted:
+            state = CONDITIONAL
+            caveats.append("caveat_if_licensed" if True in wanted else "caveat_if_unlicensed")
+        elif licensed not in wanted:
+            return DROPPED, ()
+    if ground.products:
+        if product is None:
+            state = CONDITIONAL
+            caveats.append(
+                "caveat_if_credit_card" if ground.products == {"credit_card"} else "caveat_if_loan"
+            )
+        elif product not in ground.products:
+            return DROPPED, ()
+    return state, tuple(caveats)
+
+
+def _cite(grounds: list[tuple[Ground, bool, tuple[str, ...]]]) -> tuple[Citation, ...]:
+    """One citation per provision, the ground that counts (or the strongest) kept, rules broken
+    first, strongest first; among equals, the order the rule's author listed them in."""
+    best: dict[str, Citation] = {}
+    for ground, conditional, extra in grounds:
+        provision = ground.provision
+        citation = Citation(
+            provision=provision,
+            severity=ground.severity,
+            counted=(ground.role == "conduct" and provision.confidence != "U" and not conditional),
+            caveats=tuple(dict.fromkeys((*_caveats_for(provision), *extra, *ground.caveats))),
+            role=ground.role,
+            conditional=conditional,
         )
-        for g in best.values()
-    ]
-    # Strongest first; among equals, the order the rule's author listed them in.
-    citations.sort(key=lambda c: -SEVERITY_RANK[c.severity])
+        held = best.get(provision.id)
+        if held is None or (citation.counted, SEVERITY_RANK[citation.severity]) > (
+            held.counted,
+            SEVERITY_RANK[held.severity],
+        ):
+            best[provision.id] = citation
+    citations = list(best.values())
+    citations.sort(key=lambda c: (ROLE_ORDER[c.role], not c.counted, -SEVERITY_RANK[c.severity]))
     return tuple(citations)
 
 
@@ -87,6 +127,9 @@ def event_bits(event, bit_of: dict[str, int], night_bit: int) -> int:
     return bits
 
 
+NO_LIMIT = 1 << 30
+
+
 @dataclass(frozen=True)
 class CompiledMatch:
     position: int  # the rule's position in the knowledge base
@@ -94,6 +137,27 @@ class CompiledMatch:
     want: int
     low: int
     high: int
+    answered_low: int = 0
+    answered_high: int = NO_LIMIT
+    unanswered_low: int = 0
+    unanswered_high: int = NO_LIMIT
+    known: bool | None = None  # answered_known: whether the answered count must be known
+
+    def counts_match(self, times: int, answered: int | None) -> bool:
+        if not self.low <= times <= self.high:
+            return False
+        if self.known is not None and self.known != (answered is not None):
+            return False
+        if answered is None:  # a minimum needs the count; a maximum is never shown exceeded
+            return not self.answered_low and not self.unanswered_low
+        return (
+            self.answered_low <= answered <= self.answered_high
+            and self.unanswered_low <= times - answered <= self.unanswered_high
+        )
+
+
+def _limit(value: int | None) -> int:
+    return value if value is not None else NO_LIMIT
 
 
 def compile_match(position: int, match: EventMatch, questions: tuple[str, ...]) -> CompiledMatch:
@@ -108,7 +172,12 @@ def compile_match(position: int, match: EventMatch, questions: tuple[str, ...]) 
         care=care,
         want=want,
         low=match.min_times_per_day or 0,
-        high=match.max_times_per_day if match.max_times_per_day is not None else 1 << 30,
+        high=_limit(match.max_times_per_day),
+        answered_low=match.min_answered_per_day or 0,
+        answered_high=_limit(match.max_answered_per_day),
+        unanswered_low=match.min_unanswered_per_day or 0,
+        unanswered_high=_limit(match.max_unanswered_per_day),
+        known=match.answered_known,
     )
 
 
@@ -137,9 +206,13 @@ class CompiledRules:
                     for channel in match.channels:
                         self.by_target_channel.setdefault((target, channel), []).append(fast)
         # Counts of contacts a day only matter relative to the thresholds rules use.
-        self.count_steps = sorted(
-            {m.low for ms in self.by_target_channel.values() for m in ms}
-            | {m.high + 1 for ms in self.by_target_channel.values() for m in ms}
+        matches = [m for ms in self.by_target_channel.values() for m in ms]
+        self.count_steps = sorted({m.low for m in matches} | {m.high + 1 for m in matches})
+        self.answered_steps = sorted(
+            {m.answered_low for m in matches} | {m.answered_high + 1 for m in matches}
+        )
+        self.unanswered_steps = sorted(
+            {m.unanswered_low for m in matches} | {m.unanswered_high + 1 for m in matches}
         )
         self._event_rules: dict[tuple, tuple[int, ...]] = {}
         changes = set()
@@ -153,15 +226,26 @@ class CompiledRules:
     def rules_for_event(self, event) -> tuple[int, ...]:
         """Positions of the rules an event triggers; memoised on what the rules can tell apart."""
         bits = event_bits(event, self.bit_of, self.night_bit)
-        step = bisect.bisect_right(self.count_steps, event.times_per_day)
-        key = (event.target, event.channel, bits, step)
+        times, answered = event.times_per_day, event.answered_per_day
+        step = bisect.bisect_right(self.count_steps, times)
+        if answered is None:
+            key = (event.target, event.channel, bits, step)
+        else:
+            key = (
+                event.target,
+                event.channel,
+                bits,
+                step,
+                bisect.bisect_right(self.answered_steps, answered),
+                bisect.bisect_right(self.unanswered_steps, times - answered),
+            )
         found = self._event_rules.get(key)
         if found is None:
             found = self._event_rules[key] = tuple(
                 dict.fromkeys(
                     m.position
                     for m in self.by_target_channel.get((event.target, event.channel), ())
-                    if bits & m.care == m.want and m.low <= event.times_per_day <= m.high
+                    if bits & m.care == m.want and m.counts_match(times, answered)
                 )
             )
         return found
@@ -171,36 +255,60 @@ class CompiledRules:
         return bisect.bisect_right(self.epoch_starts, day)
 
     def outcome(
-        self, position: int, lender: str, day: datetime.date, epoch: int, flags: frozenset[str]
+        self,
+        position: int,
+        lender: str,
+        day: datetime.date,
+        epoch: int,
+        flags: frozenset[str],
+        licensed: bool | None = None,
+        product: str | None = None,
     ) -> Outcome:
-        """What a rule concludes for this lender, epoch (``self.epoch(day)``) and context."""
+        """What a rule concludes for this lender, its licence and product, the epoch
+        (``self.epoch(day)``) and the context."""
         relevant = flags & self.flags_used[position]
-        key = (position, lender, epoch, relevant)
+        key = (position, lender, licensed, product, epoch, relevant)
         found = self._outcomes.get(key)
         if found is None:
             found = self._outcomes[key] = self._conclude(
-                self.rules[position], lender, day, relevant
+                self.rules[position], lender, day, relevant, licensed, product
             )
         return found
 
-    def _conclude(self, rule: Rule, lender: str, day, flags: frozenset[str]) -> Outcome:
-        applicable = [
-            g
-            for g in rule.grounds
-            if g.provision.in_force_on(day)
-            and (not g.lenders or lender in g.lenders)
-            and g.when <= flags
-        ]
-        counted = [g.severity for g in applicable if g.provision.confidence != "U"]
+    def _conclude(
+        self,
+        rule: Rule,
+        lender: str,
+        day,
+        flags: frozenset[str],
+        licensed: bool | None,
+        product: str | None,
+    ) -> Outcome:
+        cited = []
+        for g in rule.grounds:
+            if not (
+                g.provision.in_force_on(day)
+                and (not g.lenders or lender in g.lenders)
+                and g.when <= flags
+            ):
+                continue
+            state, extra = ground_state(g, licensed, product)
+            if state != DROPPED:
+                cited.append((g, state == CONDITIONAL, extra))
+        citations = _cite(cited)
+        counted = [c.severity for c in citations if c.counted]
         if counted:
             severity, caveats = max(counted, key=SEVERITY_RANK.__getitem__), ()
+        elif any(c.conditional and c.role == "conduct" for c in citations):
+            severity, caveats = rule.fallback, ("caveat_depends_on_facts",)
         else:
             severity, caveats = rule.fallback, ("caveat_no_verified_basis",)
         return Outcome(
             severity=severity,
-            citations=_cite(applicable),
+            citations=citations,
             channels=self._channels(rule.channels, lender),
             caveats=caveats,
+            conditions=frozenset(key for c in citations if c.conditional for key in c.caveats),
         )
 
     def _channels(self, codes: tuple[str, ...], lender: str) -> tuple[str, ...]:

@@ -9,8 +9,10 @@ about. So a date, a count or a rate is valid on the pages exactly when it
 is valid in the API. The one rule that belongs to the interview (a page
 about a person must say how they were contacted) is the only ``clean`` here.
 
-Every question has a visible label, every group of options is a fieldset
-with a legend, and examples sit next to the options they explain.
+The questions about the loan itself (lender, funder, card or loan, cost,
+contract date) are in loan_forms.py. Every question has a visible label,
+every group of options is a fieldset with a legend, and examples sit next
+to the options they explain.
 """
 
 from __future__ import annotations
@@ -65,6 +67,18 @@ def as_number(value: Any) -> Any:
     return float(text) if "." in text else int(text)
 
 
+def as_date(value: Any) -> str:
+    """What was typed as a date, with 2026/3/15 and 2026.03.15 read as 2026-03-15.
+
+    Anything else is left as typed, for the parser to say what is wrong with it.
+    """
+    text = str(value or "").strip()
+    found = DATE_SEPARATORS.match(text)
+    if found:  # how many people write a date
+        text = "%s-%02d-%02d" % (found.group(1), int(found.group(2)), int(found.group(3)))
+    return text
+
+
 def yes_no_unsure(question) -> list[tuple[str, str]]:
     words = question.options or {}
     return [
@@ -82,11 +96,15 @@ class StepForm(forms.Form):
 
     ``fragment(stored)`` turns a page's answers (as stored) into its part of
     the assess request; ``error_fields`` maps request fields back to this
-    page's fields. ``clean`` runs the engine's parser over the fragment.
+    page's fields. ``clean`` runs the engine's parser over the fragment,
+    together with ``context``: answers from earlier pages that a check on
+    this page compares against (a contract date against the conduct date).
+    The context only helps judge this page; it is not part of its fragment.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.context: dict[str, Any] = {}
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -100,7 +118,7 @@ class StepForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        request = {"lender_type": "unknown", **self.fragment(data)}
+        request = {"lender_type": "unknown", **self.context, **self.fragment(data)}
         try:
             parse_answers(request, today=timezone.localdate())
         except InvalidAnswers as invalid:
@@ -110,26 +128,6 @@ class StepForm(forms.Form):
                     continue  # one message per field is enough
                 self.add_error(name, error_message(error))
         return data
-
-
-class LenderForm(StepForm):
-    lender_type = forms.ChoiceField(
-        widget=forms.RadioSelect, label=gettext_lazy("Who lent you the money?")
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        set_hinted_choices(
-            self.fields["lender_type"],
-            [
-                (lender.code, localized(lender.option), localized(lender.hint))
-                for lender in get_knowledge().vocabulary.lender_types
-            ],
-        )
-        self.fields["lender_type"].initial = "unknown"
-
-    def fragment(self, stored):
-        return {"lender_type": stored.get("lender_type") or "unknown"}
 
 
 class ContactsForm(StepForm):
@@ -153,8 +151,9 @@ class TargetContactForm(StepForm):
     """How one person (or group) was contacted, and what happened, as the vocabulary asks it.
 
     A number on the worst day for each counted means of contact (calls,
-    texts, chat messages), a checkbox for the others (visits, letters,
-    posts), then the yes/no questions asked about this kind of person.
+    texts, chat messages), right after it how many were answered where that
+    matters (calls), a checkbox for the others (visits, letters, posts),
+    then the yes/no questions asked about this kind of person.
     """
 
     other_channels = forms.MultipleChoiceField(
@@ -183,6 +182,12 @@ class TargetContactForm(StepForm):
                 required=False,
                 widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             )
+            if means.answered_field:
+                fields[means.answered_field] = forms.CharField(
+                    label=localized(means.answered_label),
+                    required=False,
+                    widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+                )
         fields["other_channels"] = self.fields["other_channels"]
         fields["other_channels"].choices = [
             (means.code, localized(means.other_option))
@@ -203,6 +208,9 @@ class TargetContactForm(StepForm):
                 )
         self.fields = fields
         self._counted = {means.count_field: means.code for means in counted}
+        self._answered = {
+            means.count_field: means.answered_field for means in counted if means.answered_field
+        }
 
     def fragment(self, stored):
         """One event per means of contact used: a count, or 1 for a visit, letter or post."""
@@ -220,6 +228,10 @@ class TargetContactForm(StepForm):
             if count not in ("", 0):
                 events.append({"target": self.target.code, "channel": channel, **common})
                 events[-1]["times_per_day"] = count
+                answered_field = self._answered.get(field)
+                answered = as_number(stored.get(answered_field)) if answered_field else ""
+                if answered != "":  # left empty: not remembered, and nothing is assumed
+                    events[-1]["answered_per_day"] = answered
                 self._event_fields.append(field)
         for channel in stored.get("other_channels") or []:
             events.append({"target": self.target.code, "channel": channel, **common})
@@ -233,11 +245,22 @@ class TargetContactForm(StepForm):
         index, name = int(found.group(1)), found.group(2)
         if name == "times_per_day":
             return self._event_fields[index]
+        if name == "answered_per_day":
+            return self._answered.get(self._event_fields[index])
         return name if name in self.fields else None
 
     def clean(self):
         data = super().clean()
         counts = [as_number(data.get(field)) for field in self._counted]
+        for field, answered_field in self._answered.items():
+            answered = as_number(data.get(answered_field))
+            if answered not in ("", 0) and as_number(data.get(field)) in ("", 0):
+                # An answered count means nothing without the number of calls: say so
+                # rather than drop it.
+                self.add_error(
+                    answered_field,
+                    _("Enter first how many there were on the worst day, in the box above."),
+                )
         if not any(count not in ("", 0) for count in counts) and not data.get("other_channels"):
             raise forms.ValidationError(
                 _(
@@ -299,23 +322,12 @@ class WhenForm(StepForm):
     )
 
     def fragment(self, stored):
-        value = str(stored.get("conduct_date") or "").strip()
-        found = DATE_SEPARATORS.match(value)
-        if found:  # 2026/3/15 and 2026.03.15 are how many people write a date
-            value = "%s-%02d-%02d" % (found.group(1), int(found.group(2)), int(found.group(3)))
+        value = as_date(stored.get("conduct_date"))
         return {"conduct_date": value} if value else {}
 
-
-class CostForm(StepForm):
-    annual_rate_percent = forms.CharField(
-        label=gettext_lazy("Annual cost of the loan in percent, if you know it (optional)"),
-        help_text=gettext_lazy(
-            "Loan apps and contracts show it as “综合年化成本” or an annual rate. Leave empty if you don't know."
-        ),
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )
-
-    def fragment(self, stored):
-        rate = as_number(str(stored.get("annual_rate_percent") or "").rstrip("%").strip())
-        return {} if rate == "" else {"annual_rate_percent": rate}
+    def clean(self):
+        data = super().clean()
+        if not self.errors and as_date(data.get("conduct_date")):
+            # Kept as 2026-03-15 however it was typed, which the date field shows again.
+            data["conduct_date"] = as_date(data.get("conduct_date"))
+        return data

@@ -13,6 +13,8 @@ from rights_guide.interview.steps import applicable_steps
 
 def _display(field: forms.Field, value: Any) -> str:
     """The answer as plain text (the template escapes it once): labels, never markup."""
+    if isinstance(value, bool):  # a checkbox, such as "I don't remember"
+        return _("Yes") if value else _("No")
     if value in (None, "", []):
         return _("No answer")
     choices = getattr(field, "plain_choices", None) or dict(getattr(field, "choices", []) or [])

@@ -6,7 +6,10 @@ of django-formtools' ``form_list`` and ``condition_dict``, without its
 session storage (answers live in the visitor's case, and every page works
 with plain posts and redirects). There is one page per person or group
 contacted, in the vocabulary's order, and the visit-related questions
-appear only when someone came in person.
+appear only when someone came in person. What the kind of lender leaves
+open (an app's funder, a bank's card or loan) is asked on a page of its
+own after the lender, and the day the contract was made only after a rate, when the
+lender is not known to be licensed: then it decides the interest limit.
 
 ``request_from_answers`` is the one door from the pages to the engine: it
 joins every applicable step's part of the request into the same data the
@@ -25,17 +28,26 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rights_guide.assessment import Answers, parse_answers
+from rights_guide.assessment.engine import effective_licence
 from rights_guide.i18n import localized
 from rights_guide.interview.forms import (
     ContactsForm,
-    CostForm,
-    LenderForm,
     StepForm,
     TacticsForm,
     TargetContactForm,
     WhenForm,
 )
+from rights_guide.interview.loan_forms import (
+    ContractDateForm,
+    CostForm,
+    FunderForm,
+    LenderForm,
+    ProductForm,
+    asks_licence,
+    asks_product,
+)
 from rights_guide.knowledge import get_knowledge
+from rights_guide.knowledge.vocabulary import LenderType
 
 Stored = Mapping[str, Any]  # stored answers: each step's cleaned data under its slug
 
@@ -79,6 +91,55 @@ def had_visits(answers: Stored) -> bool:
     )
 
 
+def chosen_lender(answers: Stored) -> LenderType | None:
+    """The kind of lender chosen on the first page; None before it is answered."""
+    code = answers.get("lender", {}).get("lender_type")
+    return get_knowledge().vocabulary.lender_types.get(code) if code else None
+
+
+def funder_left_open(answers: Stored) -> bool:
+    """The kind of lender chosen (an app, "not sure") leaves its licence to be asked."""
+    kind = chosen_lender(answers)
+    return kind is not None and asks_licence(kind)
+
+
+def product_left_open(answers: Stored) -> bool:
+    """The kind of lender chosen (a bank) has more than one product: card or loan."""
+    kind = chosen_lender(answers)
+    return kind is not None and asks_product(kind)
+
+
+def _lender_kwargs(answers: Stored) -> dict[str, Any]:
+    kind = chosen_lender(answers)
+    return {"lender_type": kind.code if kind else "unknown"}
+
+
+def _part(answers: Stored, slug: str) -> dict[str, Any]:
+    """One step's part of the request, if it applies and was answered."""
+    step = all_steps()[slug]
+    stored = answers.get(slug)
+    if stored is None or not step.applies(answers):
+        return {}
+    return step.make_form(answers).fragment(stored)
+
+
+def contract_date_matters(answers: Stored) -> bool:
+    """A rate was given and the lender is not known to be licensed: the limit depends on the date.
+
+    Whether it is licensed is the engine's own ``effective_licence`` over the
+    lender pages' answers, read by the API's parser.
+    """
+    if "annual_rate_percent" not in _part(answers, "cost"):
+        return False
+    lender = {
+        "lender_type": "unknown",
+        **_part(answers, "lender"),
+        **_part(answers, "funder"),
+    }
+    facts = parse_answers(lender, today=datetime.date.today())
+    return effective_licence(facts, get_knowledge()) is not True
+
+
 def _target_step(code: str, title) -> Step:
     return Step(
         target_slug(code),
@@ -94,6 +155,8 @@ def _steps(version: str) -> tuple[Step, ...]:
     targets = get_knowledge().vocabulary.targets
     return (
         Step("lender", _("Who is collecting?"), LenderForm),
+        Step("funder", _("Who put up the money?"), FunderForm, funder_left_open, _lender_kwargs),
+        Step("card-or-loan", _("Card or loan?"), ProductForm, product_left_open, _lender_kwargs),
         Step("contacts", _("Whom did they contact?"), ContactsForm),
         *(_target_step(target.code, target.step_title) for target in targets),
         Step(
@@ -104,6 +167,15 @@ def _steps(version: str) -> tuple[Step, ...]:
         ),
         Step("when", _("When did it happen?"), WhenForm),
         Step("cost", _("What does the loan cost?"), CostForm),
+        Step(
+            "contract-date",
+            _("When did you borrow?"),
+            ContractDateForm,
+            applies=contract_date_matters,
+            form_kwargs=lambda answers: {
+                "conduct_date": _part(answers, "when").get("conduct_date")
+            },
+        ),
     )
 
 

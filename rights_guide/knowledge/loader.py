@@ -21,6 +21,8 @@ from pathlib import Path
 import yaml
 
 from rights_guide.knowledge.checker import ID, Checker, KnowledgeError, read_yaml
+from rights_guide.knowledge.letter_law import load_letter_law
+from rights_guide.knowledge.lpr import RATE_TEXTS, load_lpr
 from rights_guide.knowledge.model import (
     CONFIDENCES,
     SEVERITIES,
@@ -28,7 +30,12 @@ from rights_guide.knowledge.model import (
     Knowledge,
     Provision,
 )
-from rights_guide.knowledge.rules_loader import check_citable, check_coverage, load_rules
+from rights_guide.knowledge.rules_loader import (
+    check_advertised,
+    check_citable,
+    check_coverage,
+    load_rules,
+)
 from rights_guide.knowledge.vocabulary_loader import load_channels, load_vocabulary
 
 __all__ = ["DATA_DIR", "KnowledgeError", "load_knowledge"]
@@ -139,6 +146,23 @@ def _version(files: Iterable[Path], date: datetime.date) -> str:
     return "%s+%s" % (date.isoformat(), digest.hexdigest()[:10])
 
 
+def _load_rate_texts(check: Checker, meta: Mapping) -> dict:
+    """The rate findings' line templates, each with exactly the placeholders rates.py fills."""
+    raw = meta.get("rate_texts") or {}
+    for key in sorted(set(raw) - set(RATE_TEXTS)):
+        check.fail("meta.yaml rate_texts.%s" % key, "not a template rates.py uses")
+    templates = {}
+    for key, names in RATE_TEXTS.items():
+        where = "meta.yaml rate_texts.%s" % key
+        text = templates[key] = check.text(raw.get(key), where, placeholders=names)
+        for language in ("zh-hans", "en"):
+            try:  # a literal percent sign is written %% (every template is formatted)
+                text.get(language) % dict.fromkeys(names, "")
+            except (ValueError, TypeError, KeyError):
+                check.fail(where, "write a percent sign as %%%% in the %s text" % language)
+    return templates
+
+
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Read and validate every knowledge file; raise KnowledgeError listing all problems."""
     check = Checker()
@@ -151,11 +175,19 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         )
         if not provisions:
             raise KnowledgeError(["%s: no provisions found" % data_dir])
+        meta = read_yaml(data_dir / "meta.yaml") or {}
+        texts = {
+            key: check.text(value, "meta.yaml texts.%s" % key)
+            for key, value in (meta.get("texts") or {}).items()
+        }
         rules = load_rules(
-            check, [p for p in files if p.name.startswith("rules")], provisions, vocabulary
+            check, [p for p in files if p.name.startswith("rules")], provisions, vocabulary, texts
         )
-        meta_path = data_dir / "meta.yaml"
-        meta = read_yaml(meta_path) or {}
+        lpr = load_lpr(check, data_dir / "lpr.yaml")
+        letters = load_letter_law(
+            check, data_dir / "letters.yaml", provisions, instruments, vocabulary
+        )
+        rate_texts = _load_rate_texts(check, meta)
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as error:
         raise KnowledgeError(
             [*check.problems, "cannot read the knowledge files: %s" % error]
@@ -164,6 +196,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     version_date = check.date(meta.get("version_date"), "meta.yaml version_date")
     check_citable(check, rules, earliest)
     check_coverage(check, rules, vocabulary)
+    check_advertised(check, rules, vocabulary, provisions)
     knowledge = Knowledge(
         version=_version(files, version_date),
         instruments=instruments,
@@ -171,10 +204,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         rules=rules,
         vocabulary=vocabulary,
         severity_names=_load_names(check, meta, "severities", SEVERITIES, "meta.yaml"),
-        texts={
-            key: check.text(value, "meta.yaml texts.%s" % key)
-            for key, value in (meta.get("texts") or {}).items()
-        },
+        texts=texts,
+        rate_texts=rate_texts,
+        lpr=lpr,
+        letters=letters,
         earliest_covered=earliest,
         version_date=version_date,
     )
@@ -187,6 +220,20 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "caveat_no_verified_basis",
         "caveat_before_coverage",
         "caveat_channel_unverified",
+        "caveat_v2_weak",
+        "caveat_if_licensed",
+        "caveat_if_unlicensed",
+        "caveat_if_credit_card",
+        "caveat_if_loan",
+        "role_conduct",
+        "role_remedy",
+        "role_context",
+        "caveat_depends_on_facts",
+        "caveat_funder_unknown",
+        "caveat_product_unknown",
+        "home_lawful_collection",
+        "results_lawful_collection",
+        "verify_court_action",
     }
     for key in sorted(required_texts - set(knowledge.texts)):
         check.fail("meta.yaml", "missing text %r" % key)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rights_guide.knowledge.letter_law import LetterLaw
+    from rights_guide.knowledge.lpr import LprTable
     from rights_guide.knowledge.vocabulary import Vocabulary
 
 LANGUAGES = ("zh-hans", "en")
@@ -22,16 +24,35 @@ SEVERITIES = ("lawful", "grey", "breach", "unlawful", "criminal")
 SEVERITY_RANK = {code: rank for rank, code in enumerate(SEVERITIES)}
 
 # Confidence labels from the fact sheet: V1 checked against the official
-# text, V2 from secondary sources, U unverified (never presented as settled).
-CONFIDENCES = ("V1", "V2", "U")
+# text, V2 from secondary sources, V2-weak from one low-grade secondary source
+# (its article number is never printed in a letter), U unverified (never
+# presented as settled, and never deciding a severity).
+CONFIDENCES = ("V1", "V2", "V2-weak", "U")
 
-# Facts about the whole story that can raise a ground to a higher level.
+# Facts about the whole story that can raise a ground to a higher level
+# (computed by assessment.engine.context_flags).
 CONTEXT_FLAGS = (
-    "illegal_debt",  # a private lender charging more than 36% a year
+    "illegal_debt",  # an unlicensed lender charging more than 36% a year
+    "unlicensed_public_lending",  # …and it is an app, which lends to the public by nature
     "public_spread",  # posted in public: group chats, social media, notices
     "demands_extra",  # demanding fees beyond what is owed
     "continued_after_intervention",  # went on after police or a regulator stepped in
+    "repeated_contact",  # 多次: three or more contacts a day, or after a stop request
+    "contacts_disclosed",  # the debt was told to people from the contact list
+    "mass_disclosure",  # the debt was told to 50 or more people, each separately
+    "many_unanswered",  # seven or more unanswered calls a day to one number
+    "pre_2020_contract",  # an unlicensed loan made before 2020-08-20 (transitional rule)
 )
+
+# What a ground is to the finding: a rule the collector broke (conduct), a
+# basis for something the borrower can ask for (remedy), or the real legal
+# position around it (context). Only conduct grounds decide a severity.
+ROLES = ("conduct", "remedy", "context")
+# Whether a ground needs the lender (or the funder behind an app) to be
+# licensed: "yes", "no", or "not_no" (licensed or not known).
+LICENSING = ("yes", "no", "not_no")
+PRODUCTS = ("credit_card", "loan")
+VISIT_PLACES = ("home", "work")
 
 
 @dataclass(frozen=True)
@@ -85,13 +106,22 @@ class Provision:
 
 @dataclass(frozen=True)
 class Ground:
-    """A provision a rule relies on, the severity it supports, and when it applies."""
+    """A provision a rule relies on, the severity it supports, and when it applies.
+
+    ``licensed`` and ``products`` make a ground depend on facts the borrower
+    may not know (whether an app's funder is licensed; card or loan): while
+    unknown, the ground is cited as conditional and decides nothing.
+    """
 
     provision: Provision
     severity: str
     lenders: frozenset[str]  # empty means every lender type
     when: frozenset[str]  # context flags that must all hold; empty means always
     note: Text | None = None
+    role: str = "conduct"  # one of ROLES
+    licensed: str | None = None  # one of LICENSING; None means any lender
+    products: frozenset[str] = frozenset()  # empty means any product
+    caveats: tuple[str, ...] = ()  # extra caveat keys (meta.yaml texts)
 
 
 @dataclass(frozen=True)
@@ -107,13 +137,30 @@ class EventMatch:
     min_times_per_day: int | None = None
     max_times_per_day: int | None = None
     answers: tuple[tuple[str, bool], ...] = ()
+    # Answered calls, when the borrower knows them: a minimum never matches an
+    # unknown count and a maximum always does (nothing shows a limit was
+    # exceeded); ``answered_known`` asks for a known (True) or unknown count.
+    min_answered_per_day: int | None = None
+    max_answered_per_day: int | None = None
+    min_unanswered_per_day: int | None = None
+    max_unanswered_per_day: int | None = None
+    answered_known: bool | None = None
 
 
 @dataclass(frozen=True)
 class RateMatch:
-    """Which lender types and annual rates trigger a rate rule (bounds inclusive of max)."""
+    """Which lenders and rates trigger a rate rule.
+
+    ``licensed`` lists the effective licence values (True, False, None for not
+    known) it fires for. A licensed lender's rate is matched by fixed bounds
+    (above: strictly greater; at_most: less than or equal); an unlicensed or
+    unknown one's by its ``band``, worked out from the LPR on the contract
+    date (assessment/rates.py).
+    """
 
     lenders: frozenset[str]
+    licensed: frozenset[bool | None] = frozenset({True, False, None})
+    band: frozenset[str] = frozenset()
     above_percent: float | None = None
     at_most_percent: float | None = None
 
@@ -134,6 +181,9 @@ class Rule:
     rate: RateMatch | None = None
     lenders: frozenset[str] = frozenset()  # the rule only fires for these; empty means all
     conduct: Text | None = None  # a letter's "stop the following: …" phrase for it
+    licensed: frozenset[bool | None] = frozenset()  # effective licence values; empty means all
+    visit_place: str | None = None  # for a tactic about a visit: one of VISIT_PLACES
+    unless_tactics: frozenset[str] = frozenset()  # not when any of these more precise ones is told
 
 
 @dataclass(frozen=True)
@@ -149,6 +199,7 @@ class Channel:
     regulator: bool = False  # supervises lenders: a regulator letter is addressed to it
     letter_name: Text | None = None  # how that letter names it
     safety_first: bool = False  # listed first when someone's safety is at stake
+    advertises: tuple[str, ...] = ()  # provision ids its `handles` text refers to
 
 
 @dataclass(frozen=True)
@@ -162,5 +213,8 @@ class Knowledge:
     vocabulary: Vocabulary
     severity_names: dict[str, Text]
     texts: dict[str, Text] = field(default_factory=dict)
+    rate_texts: dict[str, Text] = field(default_factory=dict)
+    lpr: LprTable | None = None
+    letters: LetterLaw | None = None
     earliest_covered: datetime.date = datetime.date(2021, 1, 1)
     version_date: datetime.date = datetime.date(2021, 1, 1)  # the law as of this day

@@ -24,6 +24,9 @@ from rights_guide.knowledge.model import Channel, Text
 Entry = TypeVar("Entry")
 
 TARGET_KINDS = ("borrower", "person", "audience")  # the borrower; one third party; the public
+# Whether a kind of lender is licensed: always, never, or ask the borrower
+# (an app or an unknown lender may be funded by a licensed institution or not).
+LICENSING = ("yes", "no", "ask")
 
 
 class Registry(Generic[Entry]):
@@ -60,6 +63,14 @@ class LenderType:
     hint: Text  # an everyday example under the answer
     complain_to: tuple[str, ...]  # complaint bodies supervising it; rules' "regulator"
     desk: bool  # it has a complaint desk worth writing to (a loan shark has not)
+    licensed: str = "ask"  # one of LICENSING
+    products: tuple[str, ...] = ("loan",)  # what its debt can be; asked when more than one
+    lends_to_public: bool = False  # an app lends to the public by its nature
+
+    @property
+    def implied_licence(self) -> bool | None:
+        """True or False when the kind of lender settles it; None when it must be asked."""
+        return {"yes": True, "no": False}.get(self.licensed)
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,9 @@ class Target:
     option: Text  # the interview's checkbox: 我本人
     step_title: Text  # the interview page about them
     letter: Text  # in the borrower's own voice, as the object of a sentence: 我的家人
+    liable: bool = (
+        False  # answers for the debt by contract (a guarantor): never asked to be left alone
+    )
 
     @property
     def third_party(self) -> bool:
@@ -85,6 +99,8 @@ class ContactMeans:
     count_field: str | None  # asked as a number on the worst day, in this form field
     count_label: Text | None
     other_option: Text | None  # else asked as a checkbox with this label
+    answered_field: str | None = None  # also asked: how many of them were answered
+    answered_label: Text | None = None
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from rights_guide.knowledge.checker import ID, Checker, read_yaml
-from rights_guide.knowledge.model import CONFIDENCES, Channel
+from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, Channel
 from rights_guide.knowledge.vocabulary import (
+    LICENSING,
     TARGET_KINDS,
     ContactMeans,
     EventQuestion,
@@ -47,6 +48,7 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
                 regulator=regulator,
                 letter_name=letter_name,
                 safety_first=check.flag(entry.get("safety_first"), where + " safety_first"),
+                advertises=tuple(str(item) for item in entry.get("advertises") or ()),
             )
         )
     _check_unique(check, path.name, "channel", channels)
@@ -91,6 +93,13 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
                 for body in entry.get("complain_to") or []
             ),
             desk=check.flag(entry.get("desk"), place + " desk"),
+            licensed=check.choice(entry.get("licensed"), LICENSING, place + " licensed"),
+            products=tuple(
+                check.choice(product, PRODUCTS, place + " products")
+                for product in entry.get("products") or []
+            )
+            or ("loan",),
+            lends_to_public=check.flag(entry.get("lends_to_public"), place + " lends_to_public"),
         )
         for code, place, entry in _entries(check, raw, "lender_types", path.name)
     ]
@@ -102,6 +111,7 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
             option=check.text(entry.get("option"), place + " option"),
             step_title=check.text(entry.get("step_title"), place + " step_title"),
             letter=check.text(entry.get("letter"), place + " letter"),
+            liable=check.flag(entry.get("liable"), place + " liable"),
         )
         for code, place, entry in _entries(check, raw, "targets", path.name)
     ]
@@ -120,8 +130,16 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
                 count_field=str(count_field) if count_field is not None else None,
                 count_label=check.optional_text(entry.get("count_label"), place + " count_label"),
                 other_option=other,
+                answered_field=entry.get("answered_field"),
+                answered_label=check.optional_text(
+                    entry.get("answered_label"), place + " answered_label"
+                ),
             )
         )
+        if (entry.get("answered_field") is None) != (means[-1].answered_label is None):
+            check.fail(place, "answered_field and answered_label go together")
+        if entry.get("answered_field") is not None and count_field is None:
+            check.fail(place, "only a counted means of contact can ask how many were answered")
     tactics = []
     for code, place, entry in _entries(check, raw, "tactics", path.name):
         letter = check.optional_text(entry.get("letter"), place + " letter", placeholders=set())

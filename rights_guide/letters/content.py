@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from rights_guide.assessment import Assessment, evaluate
 from rights_guide.formatting import format_date, format_datetime
 from rights_guide.knowledge import get_knowledge
-from rights_guide.letters.drafting import Section
+from rights_guide.letters.drafting import Draft, Section
+from rights_guide.letters.facts import sentence_join
 from rights_guide.letters.kinds import KINDS
-from rights_guide.letters.legal import cited_provisions, format_citations
+from rights_guide.letters.legal import cited_law, format_citations, lead, notes_for
 from rights_guide.letters.request import EDITABLE, LetterRequest
 
 HTML_LANG = {"zh-hans": "zh-Hans", "en": "en"}
@@ -49,7 +50,7 @@ class Letter:
     texts: Mapping[str, str]  # the editable paragraphs as printed
     generated: Mapping[str, str]  # the same paragraphs as the tool wrote them
     incidents: tuple[IncidentRow, ...]
-    citations: tuple[str, ...]  # one line per instrument, with its articles
+    citations: Mapping[str, tuple[str, ...]]  # conduct, bases: one line per instrument
     evidence: tuple[str, ...]
     signature: tuple[tuple[str, str], ...]
     footer: str
@@ -91,6 +92,40 @@ def incident_rows(request: LetterRequest) -> tuple[IncidentRow, ...]:
     )
 
 
+def letter_citations(
+    request: LetterRequest, assessment: Assessment, draft: Draft, written_on: datetime.date
+) -> dict[str, tuple[str, ...]]:
+    """The citation lines for the conduct and for the bases of the requests the draft makes."""
+    law = cited_law(assessment, kind=request.kind, requests=draft.requests, written_on=written_on)
+    return {
+        "conduct": format_citations(law.conduct, request.language),
+        "bases": format_citations(law.bases, request.language),
+    }
+
+
+def legal_section(
+    section: Section, request: LetterRequest, lines: tuple[str, ...]
+) -> Section | None:
+    """A legal part with its lead, its citations and, for the bases, the kind's notes.
+
+    None when it has nothing to say. A single citation is printed on one
+    line with its lead, as a sentence rather than a list of one.
+    """
+    language = request.language
+    if section.name == "conduct":
+        key = KINDS[request.kind].law.conduct_lead
+        notes: tuple[str, ...] = ()
+    else:
+        key = "bases"
+        notes = notes_for(request.kind, request.answers.lender_type, language)
+    if not lines and not notes:
+        return None
+    opening = lead(key, language) if lines else ""
+    if len(lines) == 1:
+        opening, lines = sentence_join([opening, lines[0]]), ()
+    return replace(section, lead=opening, lines=lines, paragraphs=notes)
+
+
 def build_letter(
     request: LetterRequest,
     *,
@@ -107,19 +142,18 @@ def build_letter(
         for name in EDITABLE:  # what was edited is what is printed
             edited = request.edited(name)
             texts[name] = draft.texts[name] if edited is None else edited
-        citations = format_citations(
-            cited_provisions(assessment, policy=kind.citations, written_on=written_on),
-            request.language,
-        )
+        citations = letter_citations(request, assessment, draft, written_on)
         sections = []
         for section in draft.sections:
             if section.part == "text":
                 if not texts[section.name]:
                     continue  # a paragraph the user emptied is left out, heading and all
                 section = replace(section, paragraphs=split_paragraphs(texts[section.name]))
-            if (section.part == "incidents" and not request.incidents) or (
-                section.part == "legal" and not citations
-            ):
+            if section.part == "legal":
+                section = legal_section(section, request, citations[section.name])
+                if section is None:
+                    continue
+            if section.part == "incidents" and not request.incidents:
                 continue
             if section.heading:
                 number = sum(1 for s in sections if s.heading) + 1

@@ -25,14 +25,20 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Section:
-    """One part of a letter. ``part`` says which data it shows; numbered when it has a heading."""
+    """One part of a letter. ``part`` says which data it shows; numbered when it has a heading.
+
+    A "legal" part is named ``conduct`` (the rules the conduct is against)
+    or ``bases`` (what the requests rely on); build_letter fills in its lead
+    and citations from the knowledge base, and leaves it out when empty.
+    """
 
     part: str  # "party", "text", "incidents", "legal" or "evidence"
     heading: str = ""
-    name: str = ""  # for "text" parts: facts, requests or closing
-    paragraphs: tuple[str, ...] = ()  # for "text" parts, filled in by build_letter
+    name: str = ""  # "text": facts, requests or closing; "legal": conduct or bases
+    paragraphs: tuple[str, ...] = ()  # "text": filled in by build_letter; "legal": notes
     rows: tuple[tuple[str, str], ...] = ()  # for "party" parts: labelled lines
-    lead: str = ""  # a sentence before a list
+    lead: str = ""  # "legal": the sentence before the citations
+    lines: tuple[str, ...] = ()  # "legal": one citation per instrument
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ class Draft:
     sections: tuple[Section, ...]
     evidence: list[str]
     signature: tuple[tuple[str, str], ...]
+    requests: tuple[str, ...] = ()  # codes of the requests made that letters.yaml gives bases
 
 
 def lines(*groups) -> str:
@@ -94,11 +101,18 @@ def respondent_rows(request: LetterRequest) -> tuple[tuple[str, str], ...]:
 
 
 def regulator_names(request: LetterRequest) -> list[str]:
-    """The regulators of this kind of lender; every regulator when there is none to name."""
+    """The regulators of this kind of lender.
+
+    The letters that name them are not available for a lender type without
+    one (letters.yaml ``lenders``; checked by parse_letter_request).
+    """
     vocabulary = get_knowledge().vocabulary
-    regulators = [body for body in vocabulary.bodies if body.regulator]
-    own = [b for b in regulators if b.code in vocabulary.regulators(request.answers.lender_type)]
-    return [facts.words(body.letter_name) for body in own or regulators]
+    own = vocabulary.regulators(request.answers.lender_type)
+    return [
+        facts.words(body.letter_name)
+        for body in vocabulary.bodies
+        if body.regulator and body.code in own
+    ]
 
 
 def facts_text(request: LetterRequest, assessment: Assessment, intro: str, quiet_intro: str) -> str:
@@ -118,7 +132,7 @@ def stop_requests(
 ) -> list[str]:
     """ "Stop contacting these people" and "stop doing these things", when there is cause."""
     items = []
-    targets = [facts.target_label(code) for code in facts.third_parties(request)]
+    targets = [facts.target_label(code) for code in facts.people_to_leave_alone(request)]
     if targets:
         items.append(third % {"targets": facts.join_items(targets)})
     conduct = facts.conduct_to_stop(request, assessment)

@@ -61,6 +61,17 @@ def third_parties(request: LetterRequest) -> list[str]:
     return [target.code for target in targets if target.third_party and target.code in seen]
 
 
+def people_to_leave_alone(request: LetterRequest) -> list[str]:
+    """The third parties a letter asks the collector to stop contacting.
+
+    Not a guarantor: they answer for the debt by contract (``liable``), so
+    a lender may lawfully ask them to pay. A spouse stays: asking a lender
+    to write only to the borrower is a fair request.
+    """
+    targets = get_knowledge().vocabulary.targets
+    return [code for code in third_parties(request) if not targets[code].liable]
+
+
 def contact_list_used(request: LetterRequest) -> bool:
     return "contacts_list" in third_parties(request)
 
@@ -189,6 +200,13 @@ def evidence_items(request: LetterRequest) -> list[str]:
         items.append(_("Written accounts or screenshots from the people who were contacted"))
     if "doctored_images" in tactics:
         items.append(_("The doctored images, with who sent them and when"))
-    if "fake_legal_documents" in tactics:
+    if "fake_court_documents" in tactics:
+        items.append(_("The papers made to look like they came from a court or another state body"))
+    if "fake_lawyer_letter" in tactics:
+        items.append(_("The lawyer's letters sent in the name of made-up law firms or lawyers"))
+    if "fake_legal_documents" in tactics and not tactics & {
+        "fake_court_documents",
+        "fake_lawyer_letter",
+    }:
         items.append(_("The documents made to look like court papers or lawyer's letters"))
     return items

@@ -1,23 +1,27 @@
 """Which provisions a letter cites, and how a citation reads.
 
-Citations come from the engine's findings, so they are the texts in force on
-the conduct date (the 2012 public security law for conduct in 2025, the 2025
-revision from 2026). A letter leaves out what the engine found lawful, and
-unverified (U) provisions: the borrower signs this, and must not rely on a
-number nobody has checked. Each kind of letter keeps the law its recipient
-applies, by its citation policy (letters/kinds/): the police get the public
-security law and the Criminal Law; lenders and regulators get everything
-else too. A few provisions are cited for the request itself rather than
-for the conduct (the 15-day complaint deadline, the police's duty to
-register a report, the PIPL rights), and only if they are in force on the
-day the letter is written.
+A letter cites the law under two leads (knowledge/data/letters.yaml). For
+the conduct, it repeats what the engine counted against the collector: the
+verified conduct grounds that hold, of findings that are not lawful,
+limited to what the letter's recipient applies (the police apply the
+public-security law and the Criminal Law). Those come from the engine's
+findings, so they are the texts in force on the conduct date. A remedy
+(the personality-rights injunction, a no-contact order), a related rule or
+a ground that hinges on a fact the borrower did not know is never printed
+as a rule the collector broke. For its requests, a letter gives their
+bases: the kind's own (the 15-day complaint deadline, the police's duty to
+register a report) and those of each request it makes, for the lender
+type, in force on the day it is written. No provision id lives here; they
+are data. A V2-weak article number is never printed: the borrower signs
+this, and must not rely on a number only one low-grade source gives.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from babel.lists import format_list
 from django.utils.translation import gettext as _
@@ -26,50 +30,121 @@ from django.utils.translation import ngettext, pgettext
 from rights_guide.assessment import Assessment
 from rights_guide.formatting import babel_locale
 from rights_guide.knowledge import get_knowledge
+from rights_guide.knowledge.letter_law import Basis, KindLaw, LetterLaw, RequestLaw
 from rights_guide.knowledge.model import Provision
 
-if TYPE_CHECKING:
-    from rights_guide.letters.kinds.base import CitationPolicy
-
-# A no-contact order (禁止接触) is available for the pestering and stalking in
-# this provision's item (5), under its paragraph 2, from 2026-01-01.
-NO_CONTACT_PROVISION = "psapl_2025_50_5"
 ITEM = re.compile(
     r"(?:第(?P<paragraph>[一二三四五六七八九十]+)款)?(?:第（(?P<item>[一二三四五六七八九十]+)）项)?"
 )
+# Confidence labels whose article numbers a letter leaves out (the instrument is still named).
+NUMBER_NOT_PRINTED = frozenset({"V2-weak"})
 
 
-def _conduct_provisions(assessment: Assessment) -> list[Provision]:
+@dataclass(frozen=True)
+class CitedLaw:
+    """What one letter cites: for the conduct, and as the bases of its requests."""
+
+    conduct: tuple[Provision, ...]
+    bases: tuple[Provision, ...]
+
+
+def letter_law() -> LetterLaw:
+    """What every kind of letter cites and may ask for, and the leads (letters.yaml)."""
+    law = get_knowledge().letters
+    if law is None:  # the loader always reads letters.yaml; a partial Knowledge in a test may not
+        raise LookupError("the knowledge base has no letters.yaml")
+    return law
+
+
+def kind_law(kind: str) -> KindLaw:
+    """What one kind of letter cites and may ask for (letters.yaml ``kinds``)."""
+    return letter_law().kinds[kind]
+
+
+def _counted_conduct(assessment: Assessment) -> list[Provision]:
     provisions: dict[str, Provision] = {}
     for finding in assessment.findings:
         if finding.severity == "lawful":
             continue
         for citation in finding.citations:
             provision = citation.provision
-            if provision.confidence != "U":
+            if (
+                citation.counted
+                and citation.role == "conduct"
+                and not citation.conditional
+                and provision.confidence != "U"
+            ):
                 provisions.setdefault(provision.id, provision)
     return list(provisions.values())
 
 
-def _in_force(ids: tuple[str, ...], day: datetime.date) -> list[Provision]:
-    provisions = get_knowledge().provisions
-    return [provisions[i] for i in ids if i in provisions and provisions[i].in_force_on(day)]
+def _applicable(bases: Iterable[Basis], lender_type: str, day: datetime.date) -> list[Provision]:
+    return [
+        basis.provision
+        for basis in bases
+        if basis.applies_to(lender_type) and basis.provision.in_force_on(day)
+    ]
 
 
-def cited_provisions(
-    assessment: Assessment, *, policy: CitationPolicy, written_on: datetime.date
-) -> list[Provision]:
-    """The provisions one kind of letter cites, grouped by instrument in order of first use."""
-    chosen = [p for p in _conduct_provisions(assessment) if policy.conduct(p)]
+def request_due(request: RequestLaw, assessment: Assessment) -> bool:
+    """Whether a request may be made: always, or only when a finding cites its ``when_cited``.
+
+    A no-contact order (禁止接触) is cited by the engine only for pestering,
+    entangling or stalking from 2026-01-01; a lawful finding or a citation
+    that hinges on a fact the borrower did not know does not count.
+    """
+    if request.when_cited is None:
+        return True
+    return any(
+        citation.provision.id == request.when_cited and not citation.conditional
+        for finding in assessment.findings
+        if finding.severity != "lawful"
+        for citation in finding.citations
+    )
+
+
+def cited_law(
+    assessment: Assessment, *, kind: str, requests: Iterable[str], written_on: datetime.date
+) -> CitedLaw:
+    """The provisions a letter cites for the conduct and for the ``requests`` (codes) it makes.
+
+    Each list is grouped by instrument in order of first use. A request code
+    must be one letters.yaml lists for the kind.
+    """
+    law = kind_law(kind)
     lender_type = assessment.answers.lender_type
-    if policy.requests_for is None or lender_type in policy.requests_for:
-        chosen += _in_force(policy.requests, written_on)
-    unique = list({p.id: p for p in chosen}.values())
-    order = {}
+    conduct = [p for p in _counted_conduct(assessment) if law.cites_for_conduct(p)]
+    bases: list[Provision] = []
+    for code in requests:
+        request = law.request(code)
+        if request is None:
+            raise KeyError("letters.yaml lists no request %r for the %s letter" % (code, kind))
+        bases += _applicable(request.bases, lender_type, written_on)
+    bases += _applicable(law.bases, lender_type, written_on)
+    return CitedLaw(conduct=_in_order(conduct), bases=_in_order(bases))
+
+
+def _in_order(provisions: list[Provision]) -> tuple[Provision, ...]:
+    unique = list({p.id: p for p in provisions}.values())
+    order: dict[str, int] = {}
     for provision in unique:
         order.setdefault(provision.instrument.id, len(order))
     unique.sort(key=lambda p: (order[p.instrument.id], p.number or 0, _item_key(p)))
-    return unique
+    return tuple(unique)
+
+
+def notes_for(kind: str, lender_type: str, language: str) -> tuple[str, ...]:
+    """The kind's notes for this lender type (such as the private-lender note)."""
+    return tuple(
+        note.text.get(language)
+        for note in kind_law(kind).notes
+        if not note.lenders or lender_type in note.lenders
+    )
+
+
+def lead(key: str, language: str) -> str:
+    """A sentence before a list of provisions (letters.yaml ``leads``)."""
+    return letter_law().leads[key].get(language)
 
 
 def _item_key(provision: Provision) -> tuple[int, int]:
@@ -79,19 +154,6 @@ def _item_key(provision: Provision) -> tuple[int, int]:
     paragraph = _chinese_number(match["paragraph"]) if match["paragraph"] else 0
     item = _chinese_number(match["item"]) if match["item"] else 0
     return (paragraph or 0, item or 0)
-
-
-def no_contact_order_available(assessment: Assessment) -> bool:
-    """Whether the engine cited the provision whose paragraph 2 allows a no-contact order.
-
-    The engine cites it only for conduct on or after 2026-01-01 that falls
-    under item (5): repeated messages, pestering, entangling or stalking.
-    """
-    return any(
-        citation.provision.id == NO_CONTACT_PROVISION
-        for finding in assessment.findings
-        for citation in finding.citations
-    )
 
 
 def _instrument_name(provision: Provision, language: str) -> str:
@@ -138,7 +200,14 @@ def english_reference(provision: Provision) -> str:
     return pgettext("list separator", ", ").join(references)
 
 
-def format_citations(provisions: list[Provision], language: str) -> tuple[str, ...]:
+def printed_article(provision: Provision) -> str | None:
+    """The article number a letter prints: none when unverified or from one weak source."""
+    if provision.confidence in NUMBER_NOT_PRINTED:
+        return None
+    return provision.article
+
+
+def format_citations(provisions: Iterable[Provision], language: str) -> tuple[str, ...]:
     """One line per instrument, its articles listed: how a letter cites the law."""
     groups: dict[str, list[Provision]] = {}
     for provision in provisions:
@@ -146,7 +215,7 @@ def format_citations(provisions: list[Provision], language: str) -> tuple[str, .
     lines = []
     for group in groups.values():
         name = _instrument_name(group[0], language)
-        numbered = [p for p in group if p.article is not None]
+        numbered = [p for p in group if printed_article(p) is not None]
         if not numbered:
             lines.append(_("%(instrument)s, relevant provisions") % {"instrument": name})
             continue

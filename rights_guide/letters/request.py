@@ -137,6 +137,10 @@ def parse_letter_request(
         or ""
     )
     paragraphs = _read_paragraphs(reader, data)
+    if kind is not None and answers is not None and not KINDS[kind].fits(answers.lender_type):
+        # A lender or regulator letter about an individual lender would go to bodies with
+        # no power over them (letters.yaml ``lenders``).
+        reader.error("kind", "kind_not_available_for_lender_type")
     if reader.errors:
         raise InvalidLetterRequest(reader.errors)
     return LetterRequest(

@@ -1,11 +1,17 @@
-"""Template filters for dates and lists in the reader's language."""
+"""Template filters for dates and lists in the reader's language, and the knowledge's texts.
+
+Sentences about the law live in the knowledge base (meta.yaml texts), not in
+templates; ``law_text`` prints one by its key in the active language.
+"""
 
 import datetime
 
 from django import template
+from django.utils import translation
 from django.utils.translation import pgettext
 
 from rights_guide import formatting
+from rights_guide.knowledge import get_knowledge
 
 register = template.Library()
 
@@ -29,3 +35,9 @@ def join_list(values):
 @register.filter
 def lookup(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.simple_tag
+def law_text(key):
+    """A text about the law from the knowledge base, in the active language."""
+    return get_knowledge().texts[key].get(translation.get_language() or "zh-hans")

@@ -77,6 +77,12 @@ def test_home_to_results_on_a_phone(open_page, language, javascript):
     checked(bp, "step-lender-360.png" if shots else None)
     click_next(bp, t)
 
+    # A bank: a credit card or a loan ("not sure" is already chosen).
+    assert page.locator("input[name=product][value=unsure]").is_checked()
+    page.locator("input[name=product][value=loan]").check()
+    checked(bp)
+    click_next(bp, t)
+
     # Whom they contacted.
     page.get_by_label(t["me"], exact=True).check()
     page.get_by_label(t["family"]).check()
@@ -94,6 +100,7 @@ def test_home_to_results_on_a_phone(open_page, language, javascript):
     assert page.url.endswith("#error-summary")
     checked(bp)
     page.locator("#id_calls").fill("5")
+    page.locator("#id_answered_calls").fill("2")
     click_next(bp, t)
 
     # Family: the debt was revealed.
@@ -158,6 +165,10 @@ def test_results_page_at_desktop_width(open_page, language):
     page.locator("button[value=next]").click()
     page.locator("#id_annual_rate_percent").fill("48")
     page.locator("button[value=next]").click()
+    # A private lender's rate: the day the loan was made decides the limit.
+    page.locator("#id_contract_date").fill("2025-06-01")
+    check_accessibility(bp)
+    page.locator("button[value=next]").click()
     check_accessibility(bp)
     page.locator("a[href$='/results/']").last.click()
     page.wait_for_load_state()
@@ -166,3 +177,42 @@ def test_results_page_at_desktop_width(open_page, language):
     check_fits_width(bp)
     check_accessibility(bp)
     assert bp.foreign_requests() == []
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_an_app_borrower_is_asked_about_the_funder_and_the_contract_date_without_javascript(
+    open_page, language
+):
+    prefix = "/en" if language == "en" else ""
+    bp = open_page(viewport="phone", javascript=False)
+    page = bp.page
+    bp.goto(prefix + "/interview/lender/")
+    page.locator("input[value=lending_platform]").check()
+    page.locator("button[value=next]").click()
+    # Where the contract or the app names the funder; "I don't know" is already chosen.
+    assert page.locator("input[name=licensed][value=unsure]").is_checked()
+    assert "资金方" in page.locator("main").inner_text()
+    checked(bp)
+    page.locator("input[name=licensed][value=no]").check()
+    page.locator("button[value=next]").click()
+    page.locator("button[value=next]").click()  # nobody else contacted
+    page.locator("button[value=next]").click()  # nothing said or done
+    page.locator("#id_conduct_date").fill("2026-03-02")
+    page.locator("button[value=next]").click()
+    page.locator("#id_annual_rate_percent").fill("14")
+    page.locator("button[value=next]").click()
+    # A date after the collection is explained next to the field, and linked from the top.
+    page.locator("#id_contract_date").fill("2026-05-01")
+    page.locator("button[value=next]").click()
+    assert page.locator("#error-summary a").get_attribute("href") == "#id_contract_date"
+    assert page.locator("#id_contract_date").input_value() == "2026-05-01"
+    checked(bp)
+    page.locator("#id_contract_date").fill("")
+    page.locator("input[name=contract_date_unknown]").check()
+    page.locator("button[value=next]").click()
+    assert "/interview/review/" in page.url
+    checked(bp)
+    page.locator("a[href$='/results/']").last.click()
+    page.wait_for_load_state()
+    assert page.locator("[data-finding-code^=RATE__]").count() >= 1
+    checked(bp)

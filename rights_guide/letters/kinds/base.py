@@ -2,10 +2,12 @@
 
 A ``LetterKind`` carries its code (the API's ``kind``), the title and
 purpose shown where letters are offered, the printed title, the download's
-file name, the builder that drafts it, which provisions it cites, and when
-the results page offers it. ``letters/kinds/__init__.py`` lists the kinds;
-the parser, the writer, the renderer, the snapshot and the pages all look
-a kind up there.
+file name, the builder that drafts it, and when the results page offers
+it. What it cites, which law each request rests on and which lender types
+it fits are data (knowledge/data/letters.yaml, its ``law``), so no legal
+wording or provision id lives in its Python. ``letters/kinds/__init__.py``
+lists the kinds; the parser, the writer, the renderer, the snapshot and the
+pages all look a kind up there.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
+
+from rights_guide.letters.legal import kind_law
 
 if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
-    from rights_guide.knowledge.model import Provision
+    from rights_guide.knowledge.letter_law import KindLaw
     from rights_guide.knowledge.vocabulary import Vocabulary
     from rights_guide.letters.drafting import Draft
     from rights_guide.letters.request import LetterRequest
@@ -40,27 +45,32 @@ class Situation:
 
 
 @dataclass(frozen=True)
-class CitationPolicy:
-    """Which provisions a letter cites.
-
-    ``conduct`` picks among the provisions the engine cited for what
-    happened (verified ones only, see letters/legal.py); ``requests`` are
-    cited for what the letter asks, if in force on the day it is written,
-    and only for the lender types in ``requests_for`` when that is given.
-    """
-
-    conduct: Callable[[Provision], bool]
-    requests: tuple[str, ...] = ()
-    requests_for: frozenset[str] | None = None
-
-
-@dataclass(frozen=True)
 class LetterKind:
     code: str
     title: Promise  # where letters are offered: 向借款机构投诉
-    purpose: Promise  # one sentence under it
     letter_title: Promise  # printed at the top of the letter
     file_name: str  # ASCII, for the download: complaint-to-lender
     build: Callable[[LetterRequest, Assessment], Draft]
-    citations: CitationPolicy
-    offered: Callable[[Situation], bool]
+    offered: Callable[[Situation], bool]  # worth offering for this story (if it fits at all)
+    plain_purpose: Promise | None = None  # under the title, unless letters.yaml gives a purpose
+
+    @property
+    def law(self) -> KindLaw:
+        """What it cites and asks for, and which lender types it fits (letters.yaml)."""
+        return kind_law(self.code)
+
+    @property
+    def purpose(self) -> str:
+        """One sentence under the title; the knowledge base's when it names the law."""
+        if self.law.purpose is not None:
+            return self.law.purpose.get(get_language())
+        return str(self.plain_purpose)
+
+    def fits(self, lender_type: str) -> bool:
+        """Whether this letter may be written about this kind of lender at all.
+
+        A lender or regulator letter about an individual lender would go to
+        bodies with no power over them: the API refuses it and the results
+        page does not offer it.
+        """
+        return lender_type in self.law.lenders

@@ -18,7 +18,7 @@ from rights_guide.letters.drafting import (
     regulator_names,
     stop_requests,
 )
-from rights_guide.letters.kinds.base import CitationPolicy, LetterKind
+from rights_guide.letters.kinds.base import LetterKind
 
 if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
@@ -66,12 +66,7 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
             "If I receive no satisfactory reply within 15 days, I will complain to "
             "%(regulators)s and take the other steps the law allows."
         )
-        % {"regulators": regulators}
-        if request.answers.lender_type != "private_lender"
-        else _(
-            "If I receive no satisfactory reply within 15 days, I will take the steps the law "
-            "allows."
-        ),
+        % {"regulators": regulators},
     )
     texts = {
         "facts": facts_text(
@@ -89,8 +84,9 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
     sections = (
         Section("text", _("What happened"), name="facts"),
         Section("incidents", _("Record of the collection contacts")),
-        Section("legal", _("Legal basis"), lead=_("This conduct is against:")),
+        Section("legal", _("Legal basis"), name="conduct"),
         Section("text", _("My requests"), name="requests"),
+        Section("legal", name="bases"),
         Section("text", name="closing"),
         Section("evidence", _("Evidence")),
     )
@@ -111,19 +107,11 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
 KIND = LetterKind(
     code="lender",
     title=gettext_lazy("Complaint to the lender"),
-    purpose=gettext_lazy(
+    plain_purpose=gettext_lazy(
         "Asks the lender's complaint desk to stop contacting other people and the tactics you named, to say which collection agency it uses, to delete your contact list, and to answer in writing within 15 days."
     ),
     letter_title=gettext_lazy("Complaint about improper debt collection"),
     file_name="complaint-to-lender",
     build=build,
-    # Everything the conduct broke, and the 15-day complaint deadline where it binds the lender.
-    citations=CitationPolicy(
-        conduct=lambda provision: True,
-        requests=("complaint_18",),
-        requests_for=frozenset({"bank", "consumer_finance"}),
-    ),
-    offered=lambda situation: (
-        situation.complaint and situation.vocabulary.lender_types[situation.lender_type].desk
-    ),
+    offered=lambda situation: situation.complaint,
 )

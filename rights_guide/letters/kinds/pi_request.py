@@ -1,4 +1,4 @@
-"""A request under the Personal Information Protection Law: see, stop, delete, withdraw consent."""
+"""A personal-information request: see, correct, stop, withdraw consent, delete, reply."""
 
 from __future__ import annotations
 
@@ -17,26 +17,36 @@ from rights_guide.letters.drafting import (
     numbered_items,
     respondent_rows,
 )
-from rights_guide.letters.kinds.base import CitationPolicy, LetterKind
+from rights_guide.letters.kinds.base import LetterKind
 
 if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
     from rights_guide.letters.request import LetterRequest
 
 
-def build(request: LetterRequest, assessment: Assessment) -> Draft:
-    items = [
-        _(
+def request_items(request: LetterRequest) -> dict[str, str]:
+    """Each request by its code in letters.yaml (which gives its bases), in the order asked.
+
+    The wording names no law, so it is gettext; the law it rests on is data.
+    """
+    return {
+        "access": _(
             "Tell me what personal information about me you and the collection agencies you "
             "engaged hold, where it came from, what it is used for and to whom it has been "
             "given, and give me a copy."
         ),
-        _(
+        "correction": _(
+            "If any personal information about me that you hold is wrong or incomplete (for "
+            "example, someone listed as my contact who is not), correct or complete it."
+        ),
+        "stop_disclosure": _(
             "Stop disclosing my personal information, including my debt, to anyone other than "
             "me, and stop processing it for collection beyond what the law allows."
         ),
-        _("I withdraw any consent I gave for you to read or use the contact list on my phone."),
-        _(
+        "withdraw_consent": _(
+            "I withdraw any consent I gave for you to read or use the contact list on my phone."
+        ),
+        "deletion": _(
             "Delete the contact list taken from my phone and any of my personal information "
             "processed unlawfully, including copies held by collection agencies, and confirm "
             "the deletion in writing."
@@ -47,11 +57,15 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
             "processed unlawfully, including copies held by collection agencies, and confirm "
             "this in writing."
         ),
-        _(
+        "reply": _(
             "Reply in writing within 15 days of receiving this request; if you refuse any part "
             "of it, give your reasons."
         ),
-    ]
+    }
+
+
+def build(request: LetterRequest, assessment: Assessment) -> Draft:
+    items = request_items(request)
     texts = {
         "facts": facts_text(
             request,
@@ -64,7 +78,7 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
                 "I, %(name)s, am a borrower of yours, and I make this request about my personal information."
             ),
         ),
-        "requests": lines(numbered_items(items, request)),
+        "requests": lines(numbered_items(list(items.values()), request)),
         "closing": lines(
             _("I make this request in my own name, as the person the information is about."),
             _(
@@ -79,7 +93,8 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         Section("text", _("Requests"), name="requests"),
         Section("text", _("Facts and reasons"), name="facts"),
         Section("incidents"),
-        Section("legal", lead=_("I rely on:")),
+        Section("legal", name="conduct"),
+        Section("legal", name="bases"),
         Section("evidence", _("Evidence")),
         Section("text", name="closing"),
     )
@@ -90,23 +105,16 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         sections=sections,
         evidence=facts.evidence_items(request),
         signature=((_("Applicant (signature)"), ""),),
+        requests=tuple(items),
     )
 
-
-PERSONAL_INFORMATION_PREFIXES = ("pipl_", "civil_code_103")
 
 KIND = LetterKind(
     code="pi_request",
     title=gettext_lazy("Personal-information request"),
-    purpose=gettext_lazy(
-        "Uses your rights under the Personal Information Protection Law: see your data, stop its use, delete it, and withdraw consent to use your contact list."
-    ),
+    # Its purpose names the law, so it is letters.yaml's.
     letter_title=gettext_lazy("Request to exercise my personal information rights"),
     file_name="personal-information-request",
     build=build,
-    citations=CitationPolicy(
-        conduct=lambda provision: provision.id.startswith(PERSONAL_INFORMATION_PREFIXES),
-        requests=("pipl_44", "pipl_15", "pipl_47", "pipl_50", "civil_code_1037"),
-    ),
     offered=lambda situation: True,  # whatever happened, the data rights remain
 )

@@ -16,8 +16,8 @@ from rights_guide.letters.drafting import (
     lines,
     numbered_items,
 )
-from rights_guide.letters.kinds.base import CitationPolicy, LetterKind
-from rights_guide.letters.legal import no_contact_order_available
+from rights_guide.letters.kinds.base import LetterKind
+from rights_guide.letters.legal import request_due
 
 if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
@@ -29,13 +29,16 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         _("Accept this report, register the case and investigate it."),
         _("Deal with the people responsible according to the law."),
     ]
-    if no_contact_order_available(assessment):
-        items.append(
-            _(
-                "Order the people responsible to stay away from me for a set period, under "
-                "article 50 paragraph 2 of the Public Security Administration Punishments Law."
-            )
-        )
+    made = []
+    no_contact = KIND.law.request("no_contact_order")
+    if (
+        no_contact is not None
+        and no_contact.text is not None
+        and request_due(no_contact, assessment)
+    ):
+        # The request names the law, so its wording is the knowledge base's.
+        items.append(no_contact.text.get(request.language))
+        made.append(no_contact.code)
     items.append(_("Give me a receipt for this report."))
     texts = {
         "facts": facts_text(
@@ -70,8 +73,9 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         ),
         Section("text", _("What happened"), name="facts"),
         Section("incidents"),
-        Section("legal", _("Legal basis"), lead=_("This conduct falls under:")),
+        Section("legal", _("Legal basis"), name="conduct"),
         Section("text", _("Requests"), name="requests"),
+        Section("legal", name="bases"),
         Section("evidence", _("Evidence")),
         Section("text", name="closing"),
     )
@@ -81,24 +85,18 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         sections=sections,
         evidence=facts.evidence_items(request),
         signature=((_("Person reporting (signature)"), ""),),
+        requests=tuple(made),
     )
 
-
-# Instruments the police apply (by stable ID prefix in the knowledge base).
-POLICE_INSTRUMENTS = ("psapl_", "criminal_law", "interpretation_", "opinion_")
 
 KIND = LetterKind(
     code="police",
     title=gettext_lazy("Statement for a police report"),
-    purpose=gettext_lazy(
+    plain_purpose=gettext_lazy(
         "The facts in time order, who did what and your evidence, asking the police to register the case."
     ),
     letter_title=gettext_lazy("Report to the police"),
     file_name="police-report",
     build=build,
-    citations=CitationPolicy(
-        conduct=lambda provision: provision.instrument.id.startswith(POLICE_INSTRUMENTS),
-        requests=("psapl_2025_90",),  # the police's duty to register a report
-    ),
     offered=lambda situation: situation.complaint and "police" in situation.channels,
 )

@@ -22,7 +22,7 @@ from rights_guide.letters.drafting import (
     respondent_rows,
     stop_requests,
 )
-from rights_guide.letters.kinds.base import CitationPolicy, LetterKind
+from rights_guide.letters.kinds.base import LetterKind
 
 if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
@@ -66,7 +66,8 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         Section("text", _("Requests"), name="requests"),
         Section("text", _("Facts and reasons"), name="facts"),
         Section("incidents"),
-        Section("legal", lead=_("The respondent's conduct is against:")),
+        Section("legal", name="conduct"),
+        Section("legal", name="bases"),
         Section("evidence", _("Evidence")),
         Section("text", name="closing"),
     )
@@ -83,23 +84,11 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
 KIND = LetterKind(
     code="regulator",
     title=gettext_lazy("Complaint to the regulator"),
-    purpose=gettext_lazy(
+    plain_purpose=gettext_lazy(
         "Laid out the way complaint forms ask for it: who complains, against whom, what you ask for, the facts and reasons, and your evidence."
     ),
     letter_title=pgettext_lazy("letter title", "Complaint"),
     file_name="complaint-to-regulator",
     build=build,
-    citations=CitationPolicy(
-        conduct=lambda provision: True,
-        requests=("complaint_18",),
-        requests_for=frozenset({"bank", "consumer_finance"}),
-    ),
-    # Only where a body that supervises this kind of lender exists to write to.
-    offered=lambda situation: (
-        situation.complaint
-        and any(
-            situation.vocabulary.bodies[code].regulator
-            for code in situation.vocabulary.regulators(situation.lender_type)
-        )
-    ),
+    offered=lambda situation: situation.complaint,
 )

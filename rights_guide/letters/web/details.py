@@ -23,7 +23,7 @@ from rights_guide.letters import (
 )
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.web import store
-from rights_guide.letters.web.common import interview_done, local_today
+from rights_guide.letters.web.common import details_kind, fits, interview_done, local_today
 from rights_guide.letters.web.forms import (
     INCIDENT_ROWS,
     MAX_INCIDENT_ROWS,
@@ -50,6 +50,8 @@ def details(request: HttpRequest) -> HttpResponse:
     next_kind = next_kind if next_kind in KINDS else None
     if not interview_done(request):
         return redirect("interview_start")
+    if next_kind is not None and not fits(request, next_kind):
+        next_kind = None  # a letter this lender rules out: the details alone
     summary: list[dict] = []
     if request.method == "POST":
         form = DetailsForm(request.POST)
@@ -108,7 +110,7 @@ def _check_saved(request, next_kind) -> InvalidLetterRequest | None:
         return None
     today = local_today()
     try:
-        store.letter_request(request.case, next_kind or "lender", today=today)
+        store.letter_request(request.case, details_kind(request, next_kind), today=today)
     except InvalidLetterRequest as invalid:
         return invalid
     return None
@@ -127,7 +129,7 @@ def _save_details(request, form, incidents, next_kind):
     today = local_today()
     try:
         letter_request = parse_letter_request(
-            store.request_data(request.case, next_kind or "lender", details_data=data),
+            store.request_data(request.case, details_kind(request, next_kind), details_data=data),
             today=today,
         )
     except InvalidLetterRequest as invalid:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,24 +29,31 @@ from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import EDITABLE
 from rights_guide.letters.service import LetterRefused, deliver_letter, deliver_stored
 from rights_guide.letters.web import store
-from rights_guide.letters.web.common import details_url, interview_done, known_kind, local_today
+from rights_guide.letters.web.common import (
+    details_url,
+    fits,
+    interview_done,
+    known_kind,
+    local_today,
+)
 from rights_guide.letters.web.forms import (
     ParagraphsForm,
 )
 from rights_guide.letters.web.text import letter_text
 from rights_guide.messages import error_message, error_summary
 from rights_guide.models import StoredLetter
+from rights_guide.reading import FieldError
+
+NOT_AVAILABLE = "kind_not_available_for_lender_type"
 
 
 @never_cache
 @require_safe
 def start(request: HttpRequest, kind: str) -> HttpResponse:
     """Where the results page sends people: the details once, then straight to the letter."""
-    known_kind(kind)
-    if not interview_done(request):
-        return redirect("interview_start")
-    if store.details(request.case) is None:
-        return redirect(details_url(kind))
+    blocked = _guard(request, kind)
+    if blocked is not None:
+        return blocked
     return redirect("letter_preview", kind=kind)
 
 
@@ -64,6 +72,9 @@ def _guard(request: HttpRequest, kind: str) -> HttpResponse | None:
     known_kind(kind)
     if not interview_done(request):
         return redirect("interview_start")
+    if not fits(request, kind):  # not offered for this lender, but a URL can still ask
+        messages.error(request, error_message(FieldError("kind", NOT_AVAILABLE)))
+        return redirect(reverse("results") + "#next-steps")
     if store.details(request.case) is None:
         return redirect(details_url(kind))
     return None
