@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from rights_guide.knowledge import KnowledgeError, get_knowledge, load_knowledge
-from rights_guide.knowledge.loader import DATA_DIR
+from tests.test_knowledge import broken_copy
 
 KNOWLEDGE = get_knowledge()
 LABELS = json.loads((Path(__file__).parent / "data" / "fact_sheet_labels.json").read_text())
@@ -107,18 +107,6 @@ def test_what_the_police_channel_advertises_is_cited_by_some_rule():
         assert set(body.advertises) <= cited, body.code
 
 
-def _broken_copy(tmp_path, filename, old, new):
-    copy = tmp_path / "data"
-    copy.mkdir()
-    for path in DATA_DIR.glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == filename:
-            assert old in text, old
-            text = text.replace(old, new, 1)
-        (copy / path.name).write_text(text, encoding="utf-8")
-    return copy
-
-
 @pytest.mark.parametrize(
     ("filename", "old", "new", "message"),
     [
@@ -184,5 +172,5 @@ def _broken_copy(tmp_path, filename, old, new):
 )
 def test_a_mistake_in_the_review_data_stops_start_up(tmp_path, filename, old, new, message):
     with pytest.raises(KnowledgeError) as raised:
-        load_knowledge(_broken_copy(tmp_path, filename, old, new))
+        load_knowledge(broken_copy(tmp_path, filename, old, new))
     assert any(message in problem for problem in raised.value.problems), raised.value.problems

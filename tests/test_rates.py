@@ -12,7 +12,7 @@ import pytest
 
 from rights_guide.assessment import rates
 from rights_guide.knowledge import KnowledgeError, get_knowledge, load_knowledge
-from rights_guide.knowledge.loader import DATA_DIR
+from tests.test_knowledge import broken_copy
 
 D = datetime.date.fromisoformat
 TABLE = get_knowledge().lpr
@@ -124,18 +124,6 @@ def test_when_nobody_knows_the_funders_licence_both_branches_are_shown(rate, ban
         assert [d.key for d in reading.details[:2]] == ["branch_licensed", "branch_unlicensed"]
 
 
-def _broken(tmp_path, old, new):
-    copy = tmp_path / "data"
-    copy.mkdir()
-    for path in DATA_DIR.glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "lpr.yaml":
-            assert old in text
-            text = text.replace(old, new, 1)
-        (copy / path.name).write_text(text, encoding="utf-8")
-    return copy
-
-
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -153,7 +141,7 @@ def _broken(tmp_path, old, new):
     ],
 )
 def test_a_wrong_lpr_table_stops_start_up(tmp_path, old, new, message):
-    copy = _broken(tmp_path, old, new)
+    copy = broken_copy(tmp_path, "lpr.yaml", old, new)
     if message is None:  # 4.2 and 4.20 are the same rate
         assert load_knowledge(copy).lpr.fixing_on(D("2019-09-30")).rate == Decimal("4.20")
         return
