@@ -75,6 +75,15 @@ MESSAGES = {
     "kind_not_available_for_lender_type": _(
         "This letter does not fit this kind of lender: no complaint desk or regulator answers for an individual lender. Choose the police statement or the personal-information request."
     ),
+    "only_for_third_party": _(
+        "This is only for someone called about another person's debt: send it with perspective third_party, or leave it out."
+    ),
+    "kind_not_available_for_perspective": _(
+        "This letter is written by someone else: the borrower's letters need a borrower's story, and the letter from someone called about another person's debt needs perspective third_party."
+    ),
+    "kind_not_available_for_relationship": _(
+        "This letter is not for a guarantor, who may be asked to pay within the guarantee. Ask to be contacted in writing instead."
+    ),
     "renderer_busy": _(
         "Many letters are being made right now. Please try again in %(seconds)s seconds."
     ),

@@ -34,6 +34,7 @@ from rights_guide.assessment import Assessment, Citation, Finding
 from rights_guide.assessment.rates import Detail, Span
 from rights_guide.formatting import babel_locale, format_date
 from rights_guide.knowledge import Knowledge, get_knowledge
+from rights_guide.perspective import present_third_party, target_label, wording
 
 
 @dataclass(frozen=True)
@@ -151,14 +152,16 @@ def detail_text(detail: Detail, knowledge: Knowledge, language: str) -> str:
     return knowledge.rate_texts[detail.key].get(language) % values
 
 
-def _finding_text(finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
-    rule = finding.rule
+def _finding_text(
+    finding: Finding, knowledge: Knowledge, language: str, third_party: bool = False
+) -> FindingText:
+    words = wording(finding.rule, third_party)  # a third party is told it in their own terms
     return FindingText(
         severity_label=knowledge.severity_names[finding.severity].get(language),
-        title=rule.title.get(language),
-        explanation=rule.explanation.get(language),
+        title=words.title.get(language),
+        explanation=words.explanation.get(language),
         citations=tuple(_citation(c, language) for c in finding.citations),
-        actions=tuple(action.get(language) for action in rule.actions),
+        actions=tuple(action.get(language) for action in words.actions),
         caveats=tuple(_code(key) for key in finding.caveats),
     )
 
@@ -196,10 +199,13 @@ class _Shared:
             return detail_text(detail, knowledge, language)
         return self.details(detail, knowledge.version, language)
 
-    def finding(self, finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
+    def finding(
+        self, finding: Finding, knowledge: Knowledge, language: str, third_party: bool = False
+    ) -> FindingText:
         key = (
             "finding",
             knowledge.version,
+            third_party,
             finding.code,
             finding.severity,
             finding.caveats,
@@ -211,7 +217,7 @@ class _Shared:
         )
         found = self.parts.get(key)
         if found is None:
-            found = self.parts[key] = _finding_text(finding, knowledge, language)
+            found = self.parts[key] = _finding_text(finding, knowledge, language, third_party)
         return found
 
     def channel(self, code: str, knowledge: Knowledge, language: str) -> ChannelText:
@@ -225,8 +231,10 @@ class _Shared:
 class _Fresh:
     """No sharing: every part built anew (the plain path the shared one must equal)."""
 
-    def finding(self, finding: Finding, knowledge: Knowledge, language: str) -> FindingText:
-        return _finding_text(finding, knowledge, language)
+    def finding(
+        self, finding: Finding, knowledge: Knowledge, language: str, third_party: bool = False
+    ) -> FindingText:
+        return _finding_text(finding, knowledge, language, third_party)
 
     def detail(self, detail: Detail, knowledge: Knowledge, language: str) -> str:
         return detail_text(detail, knowledge, language)
@@ -289,12 +297,11 @@ def summary_sentence(assessment: Assessment) -> str:
 def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
     knowledge = get_knowledge()
     answers = assessment.answers
-    targets = knowledge.vocabulary.targets
     with translation.override(language):
         summary = summary_sentence(assessment)
     findings = []
     for finding in assessment.findings:
-        text = parts.finding(finding, knowledge, language)
+        text = parts.finding(finding, knowledge, language, answers.third_party)
         findings.append(
             {
                 "code": finding.code,
@@ -307,7 +314,9 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
                 "channels": list(finding.channels),
                 "caveats": text.caveats,
                 "targets": list(finding.targets),
-                "target_labels": [targets[t].name.get(language) for t in finding.targets],
+                "target_labels": [
+                    target_label(t, assessment, knowledge, language) for t in finding.targets
+                ],
                 "events": list(finding.event_indices),
                 "details": [parts.detail(d, knowledge, language) for d in finding.details],
             }
@@ -327,7 +336,7 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
                 "findings": [f.code for f in assessment.findings if code in f.channels],
             }
         )
-    return {
+    answer = {
         "overall": assessment.overall,
         "overall_label": knowledge.severity_names[assessment.overall].get(language),
         "summary": summary,
@@ -352,6 +361,9 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
         "findings": findings,
         "channels": channels,
     }
+    if answers.third_party:  # their own answer: what they owe, what to say, where to go
+        answer.update(present_third_party(assessment, language, knowledge, _citation))
+    return answer
 
 
 def present_assessment(assessment: Assessment, language: str) -> dict[str, Any]:

@@ -69,9 +69,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "rights_guide",
+    "rights_guide.guide",
 ]
 
 MIDDLEWARE = [

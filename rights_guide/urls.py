@@ -1,10 +1,14 @@
 """URL map. Pages are prefixed with /en/ for English; Chinese, the default, has no prefix."""
 
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from rights_guide import pages
+from rights_guide.guide import views as guide
+from rights_guide.guide.sitemaps import SITEMAPS
+from rights_guide.interview import called_views as called
 from rights_guide.interview import views as interview
 from rights_guide.letters.web import details as letter_details
 from rights_guide.letters.web import views as letters
@@ -12,6 +16,8 @@ from rights_guide.letters.web import views as letters
 urlpatterns = [
     path("api/v1/", include("rights_guide.api.urls")),
     path("healthz", pages.health, name="health"),
+    path("robots.txt", guide.robots, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -22,11 +28,19 @@ urlpatterns += i18n_patterns(
     path("privacy/", pages.privacy, name="privacy"),
     path("privacy/delete/", pages.delete_my_data, name="delete_my_data"),
     path("help/calls/", pages.help_calls, name="help_calls"),
+    path("guide/", include("rights_guide.guide.urls")),
     path("interview/", interview.start, name="interview_start"),
     path("interview/review/", interview.review, name="interview_review"),
     path("interview/restart/", interview.restart, name="interview_restart"),
     path("interview/<slug:slug>/", interview.step, name="interview_step"),
     path("results/", interview.results, name="results"),
+    # For the people called about someone else's debt, and the notice a borrower sends them.
+    path("called/", called.start, name="third_party_start"),
+    path("called/review/", called.review, name="third_party_review"),
+    path("called/restart/", called.restart, name="third_party_restart"),
+    path("called/results/", called.results, name="third_party_results"),
+    path("called/<slug:slug>/", called.step, name="third_party_step"),
+    path("notice/", called.contacts_notice, name="contacts_notice"),
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),
     path("letters/details/", letter_details.details, name="letter_details"),
     path("letters/<slug:kind>/", letters.start, name="letter_start"),

@@ -13,6 +13,7 @@ from rights_guide.letters import (
     render_letter_html,
     render_letter_pdf,
 )
+from rights_guide.letters.kinds import KINDS
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -185,10 +186,41 @@ def letter_data(**changes) -> dict:
         ],
         "requests": "请督促被投诉人提供欠款明细。",
     }
+    if KINDS.get(changes.get("kind", "")) and KINDS[changes["kind"]].perspective == "third_party":
+        data.update(THIRD_PARTY_LETTER)  # written by the person called, from their own story
     data = copy.deepcopy(data)
     for key, value in changes.items():
         data[key] = value
     return data
+
+
+# Someone called about a friend's debt: what their letter is made from.
+THIRD_PARTY_LETTER = {
+    "assessment": {
+        "perspective": "third_party",
+        "relationship": "friends",
+        "lender_type": "consumer_finance",
+        "conduct_date": "2026-10-15",
+        "events": [
+            {
+                "channel": "call",
+                "times_per_day": 6,
+                "asked_to_pay": True,
+                "after_stop_request": True,
+            }
+        ],
+        "tactics": ["insults"],
+    },
+    "borrower_name": "李四",
+    "incidents": [
+        {
+            "when": "2026-10-03T21:30",
+            "target": "friends",
+            "channel": "call",
+            "description": "对方让我替李四还钱，我说不是我借的。",
+        }
+    ],
+}
 
 
 def make_letter(data: dict | None = None, **changes):

@@ -20,7 +20,13 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sorted((ROOT / "rights_guide" / "letters").rglob("*.py"))
+PYTHON = [
+    *sorted((ROOT / "rights_guide" / "letters").rglob("*.py")),
+    # The pages for the people called about someone else's debt follow the same rule.
+    ROOT / "rights_guide" / "interview" / "called.py",
+    ROOT / "rights_guide" / "interview" / "called_views.py",
+    ROOT / "rights_guide" / "perspective.py",
+]
 TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
 # (file, function) whose messages format names and numbers from the knowledge base.
 FORMATTERS = {("rights_guide/letters/legal.py", "format_citations")}

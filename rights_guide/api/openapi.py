@@ -15,9 +15,11 @@ from rights_guide.assessment.answers import (
     MAX_EVENTS,
     MAX_RATE_PERCENT,
     MAX_TIMES_PER_DAY,
+    PERSPECTIVES,
 )
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, ROLES, SEVERITIES
+from rights_guide.knowledge.vocabulary import OWES
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import (
     EDITABLE,
@@ -77,10 +79,25 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             "time_of_day": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
             **questions,
         },
-        ["target", "channel"],
+        ["channel"],
+    )
+    event["properties"]["target"]["description"] = (
+        "Who was contacted. Required, except in a third party's story "
+        "(perspective third_party), where it defaults to the relationship."
     )
     assess = _object(
         {
+            "perspective": {
+                **_enum(PERSPECTIVES),
+                "description": "Whose story: the borrower's (default) or that of someone "
+                "called about the borrower's debt. Same engine and rules; the answer adds "
+                "what that person owes, a call script and where they can complain.",
+            },
+            "relationship": {
+                **_enum(vocabulary.relationships),
+                "description": "Required with perspective third_party, refused otherwise: "
+                "who the person telling the story is to the borrower.",
+            },
             "lender_type": _enum(vocabulary.lender_types.codes),
             "licensed": _nullable(
                 {
@@ -142,6 +159,11 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             "paragraphs": _object(
                 {name: {"type": "string", "maxLength": MAX_PARAGRAPH} for name in EDITABLE}, []
             ),
+            "borrower_name": {
+                "type": "string",
+                "maxLength": MAX_NAME,
+                "description": "For a third party's letter only: the borrower's name.",
+            },
         },
         ["kind", "assessment", "complainant", "respondent"],
     )
@@ -238,6 +260,27 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
         [],
     )
     assessment["required"] = list(assessment["properties"])
+    # A third party's answer has these too (perspective third_party), and only then.
+    assessment["properties"].update(
+        {
+            "perspective": _enum(PERSPECTIVES),
+            "relationship": _enum(vocabulary.relationships),
+            "relationship_label": {"type": "string"},
+            "owes": _object(
+                {
+                    "answer": {
+                        **_enum(OWES),
+                        "description": "no: they owe nothing; depends: a guarantor within "
+                        "the guarantee, a spouse for a joint family debt.",
+                    },
+                    "text": {"type": "string"},
+                    "citations": {"type": "array", "items": _ref("Citation")},
+                },
+                ["answer", "text", "citations"],
+            ),
+            "script": {"type": "string", "description": "What to say on the next call."},
+        }
+    )
     errors = _object(
         {
             "errors": {
@@ -328,7 +371,8 @@ def _document(version: str) -> dict[str, Any]:
             },
             "/api/v1/letters": {
                 "post": {
-                    "summary": "Make a letter in the borrower's name, as a PDF",
+                    "summary": "Make a letter in its writer's name (the borrower, or a third "
+                    "party for kind third_party), as a PDF",
                     "parameters": LANGUAGE_PARAMETERS,
                     "requestBody": {
                         "required": True,

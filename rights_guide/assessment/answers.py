@@ -33,8 +33,13 @@ NIGHT_STARTS = datetime.time(22, 0)
 NIGHT_ENDS = datetime.time(8, 0)
 # The event question whose answer a remembered time of day can also give.
 NIGHT = "at_night"
+# Whose story it is: the borrower's own, or someone called about the borrower's
+# debt (a third party), who says who they are to the borrower.
+PERSPECTIVES = ("borrower", "third_party")
 FIELDS = frozenset(
     {
+        "perspective",
+        "relationship",
         "lender_type",
         "licensed",
         "product",
@@ -94,6 +99,14 @@ class Answers:
     licensed: bool | None = None  # as given: whether the lender (or an app's funder) is licensed
     product: str | None = None  # as given: credit_card or loan
     contract_date: datetime.date | None = None  # when the loan contract was made
+    # Whose story: the borrower's, or a third party's (who is ``relationship`` to the
+    # borrower, a target code). The engine and its rules are the same for both.
+    perspective: str = "borrower"
+    relationship: str | None = None
+
+    @property
+    def third_party(self) -> bool:
+        return self.perspective == "third_party"
 
 
 class InvalidAnswers(Invalid):
@@ -107,6 +120,7 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
     vocabulary = get_knowledge().vocabulary
     reader = Reader()
     reader.unknown(data, FIELDS, prefix)
+    perspective, relationship = _read_perspective(reader, data, prefix, vocabulary)
     lender_type = reader.choice(
         data, "lender_type", vocabulary.lender_types.codes, prefix + "lender_type"
     )
@@ -120,7 +134,10 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
         earliest=EARLIEST_CONDUCT_DATE,
         latest=today,
     )
-    events = _read_events(reader, data.get("events"), prefix + "events", vocabulary)
+    # A third party's events are about them unless they say otherwise; with their
+    # relationship wrong, that one error is reported rather than one per event.
+    about = (relationship or "") if perspective == "third_party" else None
+    events = _read_events(reader, data.get("events"), prefix + "events", vocabulary, about)
     tactics = reader.choices(data.get("tactics"), vocabulary.tactics.codes, prefix + "tactics")
     continued = reader.boolean(
         data, "continued_after_intervention", prefix + "continued_after_intervention"
@@ -147,7 +164,32 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
         licensed=licensed,
         product=product,
         contract_date=contract_date,
+        perspective=perspective,
+        relationship=relationship,
     )
+
+
+def _read_perspective(
+    reader: Reader, data: Mapping, prefix: str, vocabulary: Vocabulary
+) -> tuple[str, str | None]:
+    """Whose story it is, and for a third party who they are to the borrower.
+
+    A third party must say (``relationship``: one person the vocabulary knows,
+    never the borrower or the public); a borrower's story has no relationship.
+    """
+    perspective = "borrower"
+    if data.get("perspective") is not None:
+        perspective = (
+            reader.choice(data, "perspective", PERSPECTIVES, prefix + "perspective") or "borrower"
+        )
+    if perspective == "borrower":
+        if data.get("relationship") is not None:
+            reader.error(prefix + "relationship", "only_for_third_party")
+        return perspective, None
+    relationship = reader.choice(
+        data, "relationship", vocabulary.relationships, prefix + "relationship"
+    )
+    return perspective, relationship
 
 
 def _read_lender_facts(
@@ -177,7 +219,9 @@ def _read_lender_facts(
     return licensed, product
 
 
-def _read_events(reader: Reader, value: Any, name: str, vocabulary: Vocabulary):
+def _read_events(
+    reader: Reader, value: Any, name: str, vocabulary: Vocabulary, relationship: str | None
+):
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -198,21 +242,30 @@ def _read_events(reader: Reader, value: Any, name: str, vocabulary: Vocabulary):
     )
     events = []
     for index, raw in enumerate(value):
-        event = _read_event(reader, raw, "%s[%d]" % (name, index), vocabulary, fields)
+        event = _read_event(reader, raw, "%s[%d]" % (name, index), vocabulary, fields, relationship)
         if event is not None:
             events.append(event)
     return tuple(events)
 
 
 def _read_event(
-    reader: Reader, raw: Any, name: str, vocabulary: Vocabulary, fields: frozenset[str]
+    reader: Reader,
+    raw: Any,
+    name: str,
+    vocabulary: Vocabulary,
+    fields: frozenset[str],
+    relationship: str | None = None,
 ) -> Event | None:
+    """One event; under the third-party perspective its target defaults to the person telling it."""
     if type(raw) is not dict and not isinstance(raw, Mapping):
         reader.error(name, "not_object")
         return None
     before = len(reader.errors)
     reader.unknown(raw, fields, name + ".")
-    target = reader.choice(raw, "target", vocabulary.targets, name + ".target")
+    if relationship is not None and raw.get("target") is None:
+        target = relationship or None  # "": the relationship itself is wrong, and said so
+    else:
+        target = reader.choice(raw, "target", vocabulary.targets, name + ".target")
     channel = reader.choice(raw, "channel", vocabulary.contact_means, name + ".channel")
     times = reader.integer(raw, "times_per_day", name + ".times_per_day", 1, MAX_TIMES_PER_DAY, 1)
     picked = reader.integer(
@@ -222,7 +275,7 @@ def _read_event(
         reader.error(name + ".answered_per_day", "exceeds_times_per_day", max=times)
     answered = reader.answers(raw, vocabulary.event_questions.codes, name + ".")
     moment = reader.time_of_day(raw, "time_of_day", name + ".time_of_day")
-    if len(reader.errors) > before:
+    if len(reader.errors) > before or target is None:
         return None
     if channel in vocabulary.contact_means and not vocabulary.contact_means[channel].answered_field:
         picked = None  # only calls are answered; the count is ignored for other means
@@ -261,4 +314,7 @@ def answers_to_data(answers: Answers) -> dict[str, Any]:
         data["product"] = answers.product
     if answers.contract_date is not None:
         data["contract_date"] = answers.contract_date.isoformat()
+    if answers.third_party:  # a borrower's request stays exactly as it always was
+        data["perspective"] = answers.perspective
+        data["relationship"] = answers.relationship
     return data

@@ -56,7 +56,9 @@ class Outcome:
 CONFIDENCE_CAVEATS = {"U": "caveat_unverified", "V2": "caveat_v2", "V2-weak": "caveat_v2_weak"}
 
 
-def _caveats_for(provision) -> tuple[str, ...]:
+def provision_caveats(provision) -> tuple[str, ...]:
+    """The caveat keys a provision always carries: its confidence, an unverified article number,
+    and a non-binding instrument (used wherever a provision is shown)."""
     caveats = []
     if provision.confidence in CONFIDENCE_CAVEATS:
         caveats.append(CONFIDENCE_CAVEATS[provision.confidence])
@@ -99,7 +101,7 @@ def _cite(grounds: list[tuple[Ground, bool, tuple[str, ...]]]) -> tuple[Citation
             provision=provision,
             severity=ground.severity,
             counted=(ground.role == "conduct" and provision.confidence != "U" and not conditional),
-            caveats=tuple(dict.fromkeys((*_caveats_for(provision), *extra, *ground.caveats))),
+            caveats=tuple(dict.fromkeys((*provision_caveats(provision), *extra, *ground.caveats))),
             role=ground.role,
             conditional=conditional,
         )

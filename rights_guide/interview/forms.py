@@ -79,8 +79,9 @@ def as_date(value: Any) -> str:
     return text
 
 
-def yes_no_unsure(question) -> list[tuple[str, str]]:
-    words = question.options or {}
+def yes_no_unsure(question, options=None) -> list[tuple[str, str]]:
+    """Yes, no and not sure, in the question's own words where it has them."""
+    words = options or question.options or {}
     return [
         (code, localized(words[code]) if code in words else label)
         for code, label in (
@@ -170,7 +171,8 @@ class TargetContactForm(StepForm):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
 
-    def __init__(self, *args, target: str, **kwargs):
+    def __init__(self, *args, target: str, called: bool = False, **kwargs):
+        """``called``: the person answering is the one contacted (the third-party interview)."""
         super().__init__(*args, **kwargs)
         vocabulary = get_knowledge().vocabulary
         self.target = vocabulary.targets[target]
@@ -197,11 +199,13 @@ class TargetContactForm(StepForm):
         fields["time_of_day"] = self.fields["time_of_day"]
         for question in vocabulary.event_questions:
             if question.asked_about(self.target):
-                wording = question.question
+                wording, options = question.question, None
                 if not self.target.third_party and question.question_borrower:
                     wording = question.question_borrower
+                if called and question.third_party is not None:
+                    wording, options = question.third_party.question, question.third_party.options
                 fields[question.code] = forms.ChoiceField(
-                    choices=yes_no_unsure(question),
+                    choices=yes_no_unsure(question, options),
                     widget=forms.RadioSelect,
                     label=localized(wording),
                     required=False,

@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext as _
 
-from rights_guide.interview.steps import applicable_steps
+from rights_guide.interview.flow import Flow
+from rights_guide.interview.steps import BORROWER
 
 
 def _display(field: forms.Field, value: Any) -> str:
@@ -26,10 +27,10 @@ def _display(field: forms.Field, value: Any) -> str:
     return str(value)
 
 
-def describe(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+def describe(answers: Mapping[str, Any], flow: Flow = BORROWER) -> list[dict[str, Any]]:
     """Each applicable step with its question/answer pairs (hint text stripped from options)."""
     sections = []
-    for step in applicable_steps(answers):
+    for step in flow.applicable(answers):
         stored = answers.get(step.slug)
         form = step.make_form(answers)
         rows = []

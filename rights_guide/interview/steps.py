@@ -19,20 +19,17 @@ JSON API takes, and ``to_answers`` reads it with the API's own parser.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rights_guide.assessment import Answers, parse_answers
 from rights_guide.assessment.engine import effective_licence
 from rights_guide.i18n import localized
+from rights_guide.interview.flow import Flow, Pages, Step, Stored
 from rights_guide.interview.forms import (
     ContactsForm,
-    StepForm,
     TacticsForm,
     TargetContactForm,
     WhenForm,
@@ -49,28 +46,17 @@ from rights_guide.interview.loan_forms import (
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.vocabulary import LenderType
 
-Stored = Mapping[str, Any]  # stored answers: each step's cleaned data under its slug
-
-
-def _always(answers: Stored) -> bool:
-    return True
-
-
-def _nothing(answers: Stored) -> dict[str, Any]:
-    return {}
-
-
-@dataclass(frozen=True)
-class Step:
-    slug: str
-    title: str  # lazy: shown in the language of the page
-    form: type[StepForm]
-    applies: Callable[[Stored], bool] = _always
-    form_kwargs: Callable[[Stored], dict[str, Any]] = field(default=_nothing)
-
-    def make_form(self, answers: Stored, *args, **kwargs) -> forms.Form:
-        """The form for this step; some forms depend on earlier answers."""
-        return self.form(*args, **self.form_kwargs(answers), **kwargs)
+__all__ = [
+    "BORROWER",
+    "Step",
+    "Stored",
+    "all_steps",
+    "applicable_steps",
+    "first_unanswered",
+    "neighbours",
+    "request_from_answers",
+    "to_answers",
+]
 
 
 def target_slug(target: str) -> str:
@@ -184,27 +170,31 @@ def all_steps() -> dict[str, Step]:
     return {step.slug: step for step in _steps(get_knowledge().version)}
 
 
+BORROWER = Flow(
+    perspective="borrower",
+    steps=all_steps,
+    pages=Pages(
+        start="interview_start",
+        step="interview_step",
+        review="interview_review",
+        results="results",
+        restart="interview_restart",
+    ),
+)
+
+
 def applicable_steps(answers: Stored) -> list[Step]:
     """The steps this person needs to answer, in order."""
-    return [step for step in all_steps().values() if step.applies(answers)]
+    return BORROWER.applicable(answers)
 
 
 def first_unanswered(answers: Stored) -> Step | None:
-    for step in applicable_steps(answers):
-        if step.slug not in answers:
-            return step
-    return None
+    return BORROWER.first_unanswered(answers)
 
 
 def neighbours(answers: Stored, step: Step) -> tuple[Step | None, Step | None]:
     """The steps before and after this one, given the answers so far."""
-    steps = applicable_steps(answers)
-    if step not in steps:
-        return None, first_unanswered(answers)
-    index = steps.index(step)
-    before = steps[index - 1] if index > 0 else None
-    after = steps[index + 1] if index + 1 < len(steps) else None
-    return before, after
+    return BORROWER.neighbours(answers, step)
 
 
 def request_from_answers(answers: Stored) -> dict[str, Any]:
@@ -213,17 +203,9 @@ def request_from_answers(answers: Stored) -> dict[str, Any]:
     Answers to steps that no longer apply (a person unticked later) are kept
     in the case but left out here.
     """
-    request: dict[str, Any] = {"lender_type": "unknown", "events": []}
-    for step in applicable_steps(answers):
-        stored = answers.get(step.slug)
-        if stored is None:
-            continue
-        part = step.make_form(answers).fragment(stored)
-        request["events"].extend(part.pop("events", []))
-        request.update(part)
-    return request
+    return BORROWER.request(answers)
 
 
 def to_answers(answers: Stored, *, today: datetime.date) -> Answers:
     """The engine's input for what the interview pages collected, through the API's parser."""
-    return parse_answers(request_from_answers(answers), today=today)
+    return BORROWER.to_answers(answers, today=today)

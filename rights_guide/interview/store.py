@@ -20,22 +20,33 @@ from rights_guide.cases.store import VisitorCase
 
 ANSWERS = "answers"
 DRAFTS = "drafts"
+# The answers of someone called about another person's debt live apart (called.py).
+THIRD_PARTY_ANSWERS = "third_party_answers"
+THIRD_PARTY_DRAFTS = "third_party_drafts"
 MAX_DRAFT_VALUE = 200  # characters; every interview field is a short number, date or choice
 
 
-def stored_answers(case: VisitorCase) -> dict[str, Any]:
-    return case.get(ANSWERS, {})
+def stored_answers(case: VisitorCase, *, section: str = ANSWERS) -> dict[str, Any]:
+    """The answers of one interview (``section``: the borrower's by default)."""
+    return case.get(section, {})
 
 
-def save_step(case: VisitorCase, slug: str, cleaned: Mapping[str, Any]) -> None:
-    answers = dict(case.get(ANSWERS, {}))
+def save_step(
+    case: VisitorCase,
+    slug: str,
+    cleaned: Mapping[str, Any],
+    *,
+    section: str = ANSWERS,
+    drafts: str = DRAFTS,
+) -> None:
+    answers = dict(case.get(section, {}))
     answers[slug] = {name: _to_json(value) for name, value in cleaned.items()}
-    drafts = dict(case.get(DRAFTS, {}))
-    drafts.pop(slug, None)
-    case.update(**{ANSWERS: answers, DRAFTS: drafts or None})
+    kept = dict(case.get(drafts, {}))
+    kept.pop(slug, None)
+    case.update(**{section: answers, drafts: kept or None})
 
 
-def save_draft(case: VisitorCase, slug: str, form: forms.Form) -> None:
+def save_draft(case: VisitorCase, slug: str, form: forms.Form, *, drafts: str = DRAFTS) -> None:
     """Keep what was typed on a page that was left with Back before it was complete.
 
     Only the form's own fields are kept, each value cut to a bounded length
@@ -50,13 +61,13 @@ def save_draft(case: VisitorCase, slug: str, form: forms.Form) -> None:
             value = form.data.get(name)
             if value:
                 kept[name] = str(value)[:MAX_DRAFT_VALUE]
-    drafts = dict(case.get(DRAFTS, {}))
-    drafts[slug] = kept
-    case.update(**{DRAFTS: drafts})
+    sections = dict(case.get(drafts, {}))
+    sections[slug] = kept
+    case.update(**{drafts: sections})
 
 
-def draft(case: VisitorCase, slug: str) -> dict[str, Any] | None:
-    return case.get(DRAFTS, {}).get(slug)
+def draft(case: VisitorCase, slug: str, *, drafts: str = DRAFTS) -> dict[str, Any] | None:
+    return case.get(drafts, {}).get(slug)
 
 
 def _to_json(value: Any) -> Any:

@@ -13,13 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide.assessment import evaluate
-from rights_guide.interview import store
+from rights_guide.interview import preselect, store
+from rights_guide.interview.flow import Flow
 from rights_guide.interview.review import describe
 from rights_guide.interview.steps import (
-    all_steps,
-    applicable_steps,
+    BORROWER,
     first_unanswered,
-    neighbours,
     to_answers,
 )
 from rights_guide.knowledge import get_knowledge
@@ -29,8 +28,8 @@ from rights_guide.messages import error_summary
 from rights_guide.results import present_assessment
 
 
-def _step_url(step, *, review: bool = False) -> str:
-    url = reverse("interview_step", args=[step.slug])
+def _step_url(step, *, review: bool = False, flow: Flow = BORROWER) -> str:
+    url = reverse(flow.pages.step, args=[step.slug])
     return url + "?review=1" if review else url
 
 
@@ -48,6 +47,8 @@ def _initial(form, stored, draft):
 @never_cache
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET" and preselect.PARAMETER in request.GET:
+        preselect.preselect_contacts(request.case, request.GET.getlist(preselect.PARAMETER)[:20])
     answers = store.stored_answers(request.case)
     step = first_unanswered(answers)
     return redirect("interview_review") if step is None else redirect(_step_url(step))
@@ -56,37 +57,44 @@ def start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
-    current = all_steps().get(slug)
+    return flow_step(request, slug, BORROWER)
+
+
+def flow_step(request: HttpRequest, slug: str, flow: Flow) -> HttpResponse:
+    """One page of an interview: its question, then on to the next page or back."""
+    current = flow.steps().get(slug)
     if current is None:
         raise Http404
-    answers = store.stored_answers(request.case)
-    steps = applicable_steps(answers)
+    answers = flow.stored(request.case)
+    steps = flow.applicable(answers)
     if current not in steps:
-        return redirect("interview_start")
+        return redirect(flow.pages.start)
     review = request.GET.get("review") == "1" or request.POST.get("review") == "1"
     if request.method == "POST":
         form = current.make_form(answers, data=request.POST)
         going_back = request.POST.get("nav") == "back"
         if form.is_valid():
-            store.save_step(request.case, slug, form.cleaned_data)
-            answers = store.stored_answers(request.case)
-            before, after = neighbours(answers, current)
+            flow.save_step(request.case, slug, form.cleaned_data)
+            answers = flow.stored(request.case)
+            before, after = flow.neighbours(answers, current)
             if going_back and before is not None:
-                return redirect(_step_url(before, review=review))
+                return redirect(_step_url(before, review=review, flow=flow))
             if review:
-                pending = first_unanswered(answers)
+                pending = flow.first_unanswered(answers)
                 return redirect(
-                    _step_url(pending, review=True) if pending else reverse("interview_review")
+                    _step_url(pending, review=True, flow=flow)
+                    if pending
+                    else reverse(flow.pages.review)
                 )
-            return redirect(_step_url(after) if after else reverse("interview_review"))
+            return redirect(_step_url(after, flow=flow) if after else reverse(flow.pages.review))
         if going_back:
-            store.save_draft(request.case, slug, form)
-            before, _after = neighbours(answers, current)
-            return redirect(_step_url(before, review=review) if before else reverse("home"))
+            flow.save_draft(request.case, slug, form)
+            before, _after = flow.neighbours(answers, current)
+            return redirect(_step_url(before, review=review, flow=flow) if before else "home")
     else:
         form = current.make_form(answers)
-        form.initial = _initial(form, answers.get(slug), store.draft(request.case, slug))
-    before, _after = neighbours(answers, current)
+        form.initial = _initial(form, answers.get(slug), flow.draft(request.case, slug))
+    before, _after = flow.neighbours(answers, current)
     return render(
         request,
         "rights_guide/interview_step.html",
@@ -105,15 +113,20 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @require_safe
 def review(request: HttpRequest) -> HttpResponse:
-    answers = store.stored_answers(request.case)
-    pending = first_unanswered(answers)
+    return flow_review(request, BORROWER)
+
+
+def flow_review(request: HttpRequest, flow: Flow) -> HttpResponse:
+    """Every answer of an interview read back, each with a link to change it."""
+    answers = flow.stored(request.case)
+    pending = flow.first_unanswered(answers)
     if pending is not None:
-        return redirect(_step_url(pending))
-    total = len(applicable_steps(answers)) + 1
+        return redirect(_step_url(pending, flow=flow))
+    total = len(flow.applicable(answers)) + 1
     return render(
         request,
         "rights_guide/interview_review.html",
-        {"sections": describe(answers), "number": total, "total": total},
+        {"sections": describe(answers, flow), "number": total, "total": total, "flow": flow},
     )
 
 
@@ -151,6 +164,10 @@ def results(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def restart(request: HttpRequest) -> HttpResponse:
+    return flow_restart(request, BORROWER)
+
+
+def flow_restart(request: HttpRequest, flow: Flow) -> HttpResponse:
     """Ask first (a plain page, no JavaScript needed), then delete the whole case.
 
     Starting again deletes everything that belonged to the previous answers:
@@ -158,5 +175,5 @@ def restart(request: HttpRequest) -> HttpResponse:
     """
     if request.method == "POST":
         request.case.delete()
-        return redirect("interview_start")
-    return render(request, "rights_guide/interview_restart.html")
+        return redirect(flow.pages.start)
+    return render(request, "rights_guide/interview_restart.html", {"flow": flow})

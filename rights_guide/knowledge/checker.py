@@ -61,6 +61,21 @@ class Checker:
     def optional_text(self, raw: Any, where: str, *, placeholders=None) -> Text | None:
         return None if raw is None else self.text(raw, where, placeholders=placeholders)
 
+    def text_within(self, raw: Any, where: str, allowed: set[str]) -> Text | None:
+        """An optional text whose placeholders, in each language, are some of ``allowed``."""
+        if raw is None:
+            return None
+        text = self.text(raw, where)
+        for language in LANGUAGES:
+            used = set(PLACEHOLDER.findall(text.get(language)))
+            if not used <= allowed:
+                self.fail(
+                    where,
+                    "the %s text may use only the placeholders %s"
+                    % (language, ", ".join("%%(%s)s" % p for p in sorted(allowed)) or "none"),
+                )
+        return text
+
     def flag(self, raw: Any, where: str) -> bool:
         if raw is None:
             return False

@@ -34,6 +34,7 @@ from rights_guide.knowledge.rules_loader import (
     check_advertised,
     check_citable,
     check_coverage,
+    check_third_party_wording,
     load_rules,
 )
 from rights_guide.knowledge.vocabulary_loader import load_channels, load_vocabulary
@@ -163,6 +164,17 @@ def _load_rate_texts(check: Checker, meta: Mapping) -> dict:
     return templates
 
 
+def _check_owes(check: Checker, vocabulary, provisions: Mapping[str, Provision]) -> None:
+    """What a third party is told they owe rests on provisions the knowledge base holds."""
+    for target in vocabulary.targets:
+        for provision in target.called.owes_provisions if target.called else ():
+            if provision not in provisions:
+                check.fail(
+                    "vocabulary.yaml: targets %s third_party" % target.code,
+                    "owes_provisions names unknown provision %r" % provision,
+                )
+
+
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Read and validate every knowledge file; raise KnowledgeError listing all problems."""
     check = Checker()
@@ -197,6 +209,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     check_citable(check, rules, earliest)
     check_coverage(check, rules, vocabulary)
     check_advertised(check, rules, vocabulary, provisions)
+    check_third_party_wording(check, rules)
+    _check_owes(check, vocabulary, provisions)
     knowledge = Knowledge(
         version=_version(files, version_date),
         instruments=instruments,
@@ -234,6 +248,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "home_lawful_collection",
         "results_lawful_collection",
         "verify_court_action",
+        "third_party_you",
+        "third_party_borrower",
+        "contacts_notice",
+        "results_third_party_lawful",
     }
     for key in sorted(required_texts - set(knowledge.texts)):
         check.fail("meta.yaml", "missing text %r" % key)

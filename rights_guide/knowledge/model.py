@@ -166,6 +166,15 @@ class RateMatch:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """A finding's words for one kind of reader: its title, explanation and actions."""
+
+    title: Text
+    explanation: Text
+    actions: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
     """A finding the engine can report: what triggers it, why, and what to do."""
 
@@ -184,6 +193,9 @@ class Rule:
     licensed: frozenset[bool | None] = frozenset()  # effective licence values; empty means all
     visit_place: str | None = None  # for a tactic about a visit: one of VISIT_PLACES
     unless_tactics: frozenset[str] = frozenset()  # not when any of these more precise ones is told
+    # The same finding worded for someone called about another person's debt
+    # (the third-party perspective); None for rules that concern only the borrower.
+    third_party: Wording | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +212,17 @@ class Channel:
     letter_name: Text | None = None  # how that letter names it
     safety_first: bool = False  # listed first when someone's safety is at stake
     advertises: tuple[str, ...] = ()  # provision ids its `handles` text refers to
+    # Its words for someone called about another person's debt: what it handles for
+    # them and what they should prepare. None: not a body a third party uses.
+    third_party: ChannelWording | None = None
+
+
+@dataclass(frozen=True)
+class ChannelWording:
+    """What a complaint body does for a third party, and what they should bring."""
+
+    why: Text
+    prepare: Text
 
 
 @dataclass(frozen=True)

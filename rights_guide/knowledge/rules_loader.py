@@ -28,6 +28,7 @@ from rights_guide.knowledge.model import (
     RateMatch,
     Rule,
     Text,
+    Wording,
 )
 from rights_guide.knowledge.vocabulary import Vocabulary
 
@@ -111,6 +112,7 @@ def load_rules(
                     if raw.get("visit_place") is not None
                     else None
                 ),
+                third_party=_load_wording(check, raw.get("third_party"), where, texts),
             )
             if rule.unless_tactics and not rule.tactics:
                 check.fail(where, "unless_tactics is for rules about a tactic")
@@ -124,6 +126,43 @@ def load_rules(
             _check_fallback(check, rule, where)
             rules.append(rule)
     return tuple(rules)
+
+
+def _load_wording(check: Checker, raw, where: str, texts: Mapping[str, Text]) -> Wording | None:
+    """A rule's words for someone called about another person's debt (``third_party``)."""
+    if raw is None:
+        return None
+    where += " third_party"
+    if not isinstance(raw, Mapping) or set(raw) != {"title", "explanation", "actions"}:
+        check.fail(where, "needs exactly title, explanation and actions")
+        return None
+    actions = tuple(
+        _load_action(check, action, "%s action %d" % (where, number), texts)
+        for number, action in enumerate(raw.get("actions") or [], start=1)
+    )
+    if not actions:
+        check.fail(where, "needs at least one action")
+    return Wording(
+        title=check.text(raw.get("title"), where + " title"),
+        explanation=check.text(raw.get("explanation"), where + " explanation"),
+        actions=actions,
+    )
+
+
+def concerns_third_parties(rule: Rule) -> bool:
+    """Whether the rule can fire in the story of someone called about another's debt.
+
+    Every tactic can be used on them; an event rule can when it matches
+    anyone other than the borrower.
+    """
+    return bool(rule.tactics) or any(match.targets - {"borrower"} for match in rule.events)
+
+
+def check_third_party_wording(check: Checker, rules: Iterable[Rule]) -> None:
+    """Every finding a third party can get speaks to them, not to the borrower."""
+    for rule in rules:
+        if concerns_third_parties(rule) and rule.third_party is None:
+            check.fail("rule %s" % rule.code, "can fire for a third party: add third_party words")
 
 
 def _load_action(check: Checker, raw, where: str, texts: Mapping[str, Text]) -> Text:

@@ -27,6 +27,9 @@ TARGET_KINDS = ("borrower", "person", "audience")  # the borrower; one third par
 # Whether a kind of lender is licensed: always, never, or ask the borrower
 # (an app or an unknown lender may be funded by a licensed institution or not).
 LICENSING = ("yes", "no", "ask")
+# Whether someone called about another person's debt owes it: no, or it depends
+# (a guarantor within the guarantee, a spouse for a joint family debt).
+OWES = ("no", "depends")
 
 
 class Registry(Generic[Entry]):
@@ -74,6 +77,24 @@ class LenderType:
 
 
 @dataclass(frozen=True)
+class ThirdPartyWords:
+    """A person's own answer when they are the one being called (the third-party perspective).
+
+    ``owes`` is "no" (a contract binds only its parties) or "depends" (a
+    guarantor within the guarantee, a spouse for a joint family debt); its
+    text and provisions say why. ``option`` is how the "I'm not the borrower"
+    interview offers the relationship (None: accepted by the API only).
+    ``script`` is what they can say on the next call.
+    """
+
+    owes: str  # one of OWES
+    owes_text: Text
+    owes_provisions: tuple[str, ...]  # provision ids, checked by the loader
+    script: Text
+    option: Text | None = None
+
+
+@dataclass(frozen=True)
 class Target:
     code: str
     kind: str  # one of TARGET_KINDS
@@ -84,6 +105,7 @@ class Target:
     liable: bool = (
         False  # answers for the debt by contract (a guarantor): never asked to be left alone
     )
+    called: ThirdPartyWords | None = None  # a person's own answer when they are the one called
 
     @property
     def third_party(self) -> bool:
@@ -101,6 +123,9 @@ class ContactMeans:
     other_option: Text | None  # else asked as a checkbox with this label
     answered_field: str | None = None  # also asked: how many of them were answered
     answered_label: Text | None = None
+    letter_third_party: Text | None = (
+        None  # the sentence in a third party's own voice, if not letter
+    )
 
 
 @dataclass(frozen=True)
@@ -114,6 +139,17 @@ class Tactic:
     safety_first: bool  # someone's safety is at stake: the police come first
     threatens: bool  # a threat, which with a demand for extra money may be extortion
     needs_visit: bool  # only asked, and only counted, when someone came in person
+    letter_third_party: Text | None = None  # in a third party's own voice, if not ``letter``
+
+
+@dataclass(frozen=True)
+class QuestionThirdParty:
+    """An event question as the person called is asked it, and their letter's sentences."""
+
+    question: Text
+    options: Mapping[str, Text] | None
+    letter_yes: Text | None  # with %(target)s (them) and %(borrower)s
+    letter_no: Text | None
 
 
 @dataclass(frozen=True)
@@ -129,6 +165,7 @@ class EventQuestion:
     letter_yes: Text | None  # the facts' sentence when the answer is yes (%(target)s)
     letter_yes_borrower: Text | None
     letter_no: Text | None  # … when the answer is no
+    third_party: QuestionThirdParty | None = None  # asked of the person called themselves
 
     def asked_about(self, target: Target) -> bool:
         return target.kind in self.ask
@@ -142,6 +179,13 @@ class Vocabulary:
     tactics: Registry[Tactic]
     event_questions: Registry[EventQuestion]
     bodies: Registry[Channel]  # complaint bodies, from channels.yaml
+    # The bodies a third party can use in their own right, in the order to use them.
+    third_party_bodies: tuple[str, ...] = ()
+
+    @property
+    def relationships(self) -> tuple[str, ...]:
+        """Who a third party can be to the borrower: every target that is one person."""
+        return tuple(target.code for target in self.targets if target.kind == "person")
 
     def regulators(self, lender_type: str) -> tuple[str, ...]:
         """The bodies a rule's "regulator" stands for, for this lender type."""

@@ -11,18 +11,24 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from rights_guide.knowledge.checker import ID, Checker, read_yaml
-from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, Channel
+from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, Channel, ChannelWording
 from rights_guide.knowledge.vocabulary import (
     LICENSING,
+    OWES,
     TARGET_KINDS,
     ContactMeans,
     EventQuestion,
     LenderType,
+    QuestionThirdParty,
     Registry,
     Tactic,
     Target,
+    ThirdPartyWords,
     Vocabulary,
 )
+
+# What a sentence in a third party's own voice may name: them, and the borrower.
+VOICE = {"target", "borrower"}
 
 
 def load_channels(check: Checker, path: Path) -> Registry[Channel]:
@@ -49,10 +55,81 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
                 letter_name=letter_name,
                 safety_first=check.flag(entry.get("safety_first"), where + " safety_first"),
                 advertises=tuple(str(item) for item in entry.get("advertises") or ()),
+                third_party=_channel_wording(check, entry.get("third_party"), where),
             )
         )
     _check_unique(check, path.name, "channel", channels)
     return Registry(channels)
+
+
+def _channel_wording(check: Checker, raw, where: str) -> ChannelWording | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or set(raw) != {"why", "prepare"}:
+        check.fail(where + " third_party", "needs exactly why and prepare")
+        return None
+    return ChannelWording(
+        why=check.text(raw.get("why"), where + " third_party why"),
+        prepare=check.text(raw.get("prepare"), where + " third_party prepare"),
+    )
+
+
+def load_third_party_order(check: Checker, path: Path, bodies: Registry[Channel]):
+    """The bodies a third party uses in their own right, in order: exactly those with words."""
+    order = tuple(str(code) for code in (read_yaml(path) or {}).get("third_party_order") or ())
+    worded = {body.code for body in bodies if body.third_party is not None}
+    if set(order) != worded or len(order) != len(set(order)):
+        check.fail(
+            path.name + " third_party_order",
+            "must list each channel with third_party words once: %s" % ", ".join(sorted(worded)),
+        )
+    return tuple(code for code in order if code in worded)
+
+
+def _target_third_party(check: Checker, raw, place: str, kind: str) -> ThirdPartyWords | None:
+    """A person's own answer when called; required for a person, refused for anyone else."""
+    where = place + " third_party"
+    if raw is None:
+        if kind == "person":
+            check.fail(where, "a person needs owes, owes_text, owes_provisions and script")
+        return None
+    if kind != "person":
+        check.fail(where, "only a person (kind: person) can be the one called")
+        return None
+    unknown = set(raw) - {"option", "owes", "owes_text", "owes_provisions", "script"}
+    if unknown:
+        check.fail(where, "unknown keys %s" % sorted(unknown))
+    provisions = tuple(str(item) for item in raw.get("owes_provisions") or ())
+    if not provisions:
+        check.fail(where, "owes_provisions must name the law the answer rests on")
+    return ThirdPartyWords(
+        owes=check.choice(raw.get("owes"), OWES, where + " owes"),
+        owes_text=check.text(raw.get("owes_text"), where + " owes_text"),
+        owes_provisions=provisions,
+        script=check.text(raw.get("script"), where + " script"),
+        option=check.optional_text(raw.get("option"), where + " option"),
+    )
+
+
+def _question_third_party(check: Checker, raw, place: str, ask) -> QuestionThirdParty | None:
+    where = place + " third_party"
+    if raw is None:
+        if "person" in ask:
+            check.fail(where, "a question asked about a person needs its words for that person")
+        return None
+    options = raw.get("options")
+    if options is not None and set(options) != {"yes", "no", "unsure"}:
+        check.fail(where, "options must give words for yes, no and unsure")
+    return QuestionThirdParty(
+        question=check.text(raw.get("question"), where + " question"),
+        options=(
+            {key: check.text(value, where + " options") for key, value in options.items()}
+            if isinstance(options, Mapping)
+            else None
+        ),
+        letter_yes=check.text_within(raw.get("letter_yes"), where + " letter_yes", VOICE),
+        letter_no=check.text_within(raw.get("letter_no"), where + " letter_no", VOICE),
+    )
 
 
 def _check_unique(check: Checker, where: str, what: str, entries) -> None:
@@ -112,6 +189,7 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
             step_title=check.text(entry.get("step_title"), place + " step_title"),
             letter=check.text(entry.get("letter"), place + " letter"),
             liable=check.flag(entry.get("liable"), place + " liable"),
+            called=_target_third_party(check, entry.get("third_party"), place, entry.get("kind")),
         )
         for code, place, entry in _entries(check, raw, "targets", path.name)
     ]
@@ -133,6 +211,9 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
                 answered_field=entry.get("answered_field"),
                 answered_label=check.optional_text(
                     entry.get("answered_label"), place + " answered_label"
+                ),
+                letter_third_party=check.text_within(
+                    entry.get("letter_third_party"), place + " letter_third_party", VOICE
                 ),
             )
         )
@@ -157,6 +238,9 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
                 safety_first=check.flag(entry.get("safety_first"), place + " safety_first"),
                 threatens=check.flag(entry.get("threatens"), place + " threatens"),
                 needs_visit=check.flag(entry.get("needs_visit"), place + " needs_visit"),
+                letter_third_party=check.text_within(
+                    entry.get("letter_third_party"), place + " letter_third_party", {"borrower"}
+                ),
             )
         )
     questions = []
@@ -185,6 +269,9 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
                     entry.get("letter_yes_borrower"), place + " letter_yes_borrower"
                 ),
                 letter_no=check.optional_text(entry.get("letter_no"), place + " letter_no"),
+                third_party=_question_third_party(
+                    check, entry.get("third_party"), place, entry.get("ask") or ()
+                ),
             )
         )
     for what, entries in (
@@ -202,4 +289,5 @@ def load_vocabulary(check: Checker, path: Path, bodies: Registry[Channel]) -> Vo
         tactics=Registry(tactics),
         event_questions=Registry(questions),
         bodies=bodies,
+        third_party_bodies=load_third_party_order(check, path.parent / "channels.yaml", bodies),
     )

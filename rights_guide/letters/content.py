@@ -20,7 +20,7 @@ from rights_guide.assessment import Assessment, evaluate
 from rights_guide.formatting import format_date, format_datetime
 from rights_guide.knowledge import get_knowledge
 from rights_guide.letters.drafting import Draft, Section
-from rights_guide.letters.facts import sentence_join
+from rights_guide.letters.facts import sentence_join, voice
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.legal import cited_law, format_citations, lead, notes_for
 from rights_guide.letters.request import EDITABLE, LetterRequest
@@ -78,13 +78,20 @@ def numbered_heading(number: int, heading: str, language: str) -> str:
 
 
 def incident_rows(request: LetterRequest) -> tuple[IncidentRow, ...]:
-    """The recorded contacts in time order, whatever order they were entered in."""
+    """The recorded contacts in time order, whatever order they were entered in.
+
+    Runs inside the letter's language (build_letter); who was contacted is
+    said in the writer's voice ("me" in a third party's letter).
+    """
     vocabulary = get_knowledge().vocabulary
     language = request.language
+    speaker = voice(request)
     return tuple(
         IncidentRow(
             when=format_datetime(incident.when, language),
-            target=vocabulary.targets[incident.target].letter.get(language),
+            target=speaker.label(incident.target)
+            if speaker
+            else vocabulary.targets[incident.target].letter.get(language),
             channel=vocabulary.contact_means[incident.channel].incident.get(language),
             description=incident.description,
         )

@@ -118,10 +118,12 @@ def regulator_names(request: LetterRequest) -> list[str]:
 def facts_text(request: LetterRequest, assessment: Assessment, intro: str, quiet_intro: str) -> str:
     """The facts: an opening (``quiet_intro`` when nothing was reported), then what happened."""
     conduct = facts.conduct_paragraphs(request, assessment)
+    speaker = facts.voice(request)
     values = {
         "name": request.complainant.name,
         "respondent": request.respondent,
         "date": format_date(request.answers.conduct_date),
+        "borrower": speaker.borrower if speaker else "",
     }
     opening = (intro if conduct or request.incidents else quiet_intro) % values
     return lines(opening, conduct, facts.incidents_sentence(request))

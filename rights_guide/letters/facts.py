@@ -11,6 +11,7 @@ Texts come out in the active language, so callers run inside
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from babel.lists import format_list
@@ -54,6 +55,36 @@ def target_label(code: str) -> str:
     return words(get_knowledge().vocabulary.targets[code].letter)
 
 
+@dataclass(frozen=True)
+class Voice:
+    """A letter written by someone called about another person's debt, in their own words.
+
+    ``me`` is the relationship the writer has to the borrower (the events
+    about them are told as "me"); ``borrower`` is how the letter names the
+    borrower: their name when given, else "the borrower".
+    """
+
+    me: str
+    borrower: str
+
+    def label(self, code: str) -> str:
+        """Who an event was about, as the writer says it."""
+        if code == self.me:
+            return target_label("borrower")  # the words for "me" (我本人)
+        if code == "borrower":
+            return self.borrower
+        return target_label(code)
+
+
+def voice(request: LetterRequest) -> Voice | None:
+    """The writer's voice when they are not the borrower; None for the borrower's letters."""
+    answers = request.answers
+    if not answers.third_party:
+        return None
+    named = request.borrower_name or words(get_knowledge().texts["third_party_borrower"])
+    return Voice(me=answers.relationship, borrower=named)
+
+
 def third_parties(request: LetterRequest) -> list[str]:
     """Codes of the people other than the borrower who were contacted, in the vocabulary's order."""
     seen = {e.target for e in request.answers.events} | {i.target for i in request.incidents}
@@ -80,12 +111,18 @@ def channels_used(request: LetterRequest) -> set[str]:
     return {e.channel for e in request.answers.events} | {i.channel for i in request.incidents}
 
 
-def event_paragraph(event: Event) -> str:
-    """Everything one contact event says, as consecutive whole sentences."""
+def event_paragraph(event: Event, speaker: Voice | None = None) -> str:
+    """Everything one contact event says, as consecutive whole sentences.
+
+    With a ``speaker`` who is not the borrower, the sentences are in their
+    voice: "they phoned me", "they asked me to pay the borrower's debt".
+    """
     vocabulary = get_knowledge().vocabulary
-    target = target_label(event.target)
-    values = {"target": target}
-    sentences = [words(vocabulary.contact_means[event.channel].letter) % values]
+    target = speaker.label(event.target) if speaker else target_label(event.target)
+    values = {"target": target, "borrower": speaker.borrower if speaker else ""}
+    means = vocabulary.contact_means[event.channel]
+    sentence = (means.letter_third_party if speaker else None) or means.letter
+    sentences = [words(sentence) % values]
     if event.times_per_day > 1:
         sentences.append(
             ngettext(
@@ -103,10 +140,12 @@ def event_paragraph(event: Event) -> str:
     for question in vocabulary.event_questions:
         if not question.asked_about(vocabulary.targets[event.target]):
             continue
+        own = question.third_party if speaker and event.target == speaker.me else None
         if event.said_yes(question.code):
             sentence = (question.letter_yes_borrower if borrower else None) or question.letter_yes
+            sentence = own.letter_yes if own else sentence
         else:
-            sentence = question.letter_no
+            sentence = own.letter_no if own else question.letter_no
         if sentence is not None:
             sentences.append(words(sentence) % values)
     return sentence_join(sentences)
@@ -123,9 +162,12 @@ def sentence_join(sentences: list[str]) -> str:
 def conduct_paragraphs(request: LetterRequest, assessment: Assessment) -> list[str]:
     """The numbered paragraphs of what happened, from the events, tactics and rate entered."""
     answers = request.answers
-    paragraphs = list(dict.fromkeys(event_paragraph(event) for event in answers.events))
+    speaker = voice(request)
+    paragraphs = list(dict.fromkeys(event_paragraph(event, speaker) for event in answers.events))
     tactics = [
-        words(tactic.letter)
+        words(tactic.letter_third_party) % {"borrower": speaker.borrower}
+        if speaker and tactic.letter_third_party
+        else words(tactic.letter)
         for tactic in get_knowledge().vocabulary.tactics
         if tactic.letter is not None and tactic.code in answers.tactics
     ]

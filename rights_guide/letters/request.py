@@ -57,6 +57,7 @@ FIELDS = frozenset(
         "incidents",
         "requests",
         "paragraphs",
+        "borrower_name",
     }
 )
 COMPLAINANT_FIELDS = frozenset({"name", "phone", "address", "id_number"})
@@ -100,6 +101,7 @@ class LetterRequest:
     incidents: tuple[Incident, ...] = ()
     requests: str = ""
     paragraphs: Mapping[str, str] | None = None
+    borrower_name: str = ""  # a third party's letter names the borrower, when they know it
 
     def edited(self, name: str) -> str | None:
         """The user's own text for an editable paragraph, or None to use the generated one."""
@@ -137,10 +139,18 @@ def parse_letter_request(
         or ""
     )
     paragraphs = _read_paragraphs(reader, data)
-    if kind is not None and answers is not None and not KINDS[kind].fits(answers.lender_type):
-        # A lender or regulator letter about an individual lender would go to bodies with
-        # no power over them (letters.yaml ``lenders``).
-        reader.error("kind", "kind_not_available_for_lender_type")
+    borrower_name = reader.line(
+        data, "borrower_name", "borrower_name", max_length=MAX_NAME, required=False
+    )
+    if borrower_name and answers is not None and not answers.third_party:
+        reader.error("borrower_name", "only_for_third_party")
+    if kind is not None and answers is not None:
+        # The writer must be the one whose story it is; a lender or regulator letter about an
+        # individual lender would go to bodies with no power over them (letters.yaml
+        # ``lenders``); a guarantor may lawfully be asked to pay.
+        refused = KINDS[kind].refusal(answers, get_knowledge().vocabulary)
+        if refused is not None:
+            reader.error("kind", refused)
     if reader.errors:
         raise InvalidLetterRequest(reader.errors)
     return LetterRequest(
@@ -152,6 +162,7 @@ def parse_letter_request(
         incidents=incidents,
         requests=requests,
         paragraphs=paragraphs,
+        borrower_name=borrower_name or "",
     )
 
 
@@ -284,4 +295,6 @@ def letter_request_to_data(request: LetterRequest) -> dict[str, Any]:
     }
     if request.paragraphs:
         data["paragraphs"] = dict(request.paragraphs)
+    if request.borrower_name:
+        data["borrower_name"] = request.borrower_name
     return data

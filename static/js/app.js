@@ -36,7 +36,8 @@
   });
 })();
 
-// "Copy the letter text": only where the Clipboard API exists; the text stays selectable anyway.
+// "Copy": the letter text, the call script, the notice for the people being called. Only
+// where the Clipboard API exists; the text stays selectable anyway.
 (function () {
   "use strict";
   if (!navigator.clipboard) { return; }
@@ -44,7 +45,8 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var source = document.getElementById(button.getAttribute("data-copy"));
-      navigator.clipboard.writeText(source.value).then(function () {
+      var text = "value" in source ? source.value : source.textContent;
+      navigator.clipboard.writeText(text).then(function () {
         button.textContent = button.getAttribute("data-done");
       });
     });

@@ -10,4 +10,6 @@ PAGES = [
     ("privacy", "/privacy/", "/en/privacy/"),
     ("help_calls", "/help/calls/", "/en/help/calls/"),
     ("interview_first_step", "/interview/lender/", "/en/interview/lender/"),
+    ("third_party_first_step", "/called/relationship/", "/en/called/relationship/"),
+    ("contacts_notice", "/notice/", "/en/notice/"),
 ]

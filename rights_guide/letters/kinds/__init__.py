@@ -5,14 +5,16 @@ one line below; see docs/CONTRIBUTING.md.
 """
 
 from rights_guide.knowledge.vocabulary import Registry
-from rights_guide.letters.kinds import lender, pi_request, police, regulator
+from rights_guide.letters.kinds import lender, pi_request, police, regulator, third_party
 from rights_guide.letters.kinds.base import LetterKind, Situation
 
-KINDS: Registry[LetterKind] = Registry([lender.KIND, regulator.KIND, police.KIND, pi_request.KIND])
+KINDS: Registry[LetterKind] = Registry(
+    [lender.KIND, regulator.KIND, police.KIND, pi_request.KIND, third_party.KIND]
+)
 
 __all__ = ["KINDS", "LetterKind", "Situation", "offered_kinds"]
 
 
 def offered_kinds(situation: Situation) -> list[LetterKind]:
-    """The letters that fit this lender (letters.yaml) and are worth writing, most useful first."""
-    return [kind for kind in KINDS if kind.fits(situation.lender_type) and kind.offered(situation)]
+    """The letters this writer can send about this lender (letters.yaml), most useful first."""
+    return [kind for kind in KINDS if kind.available(situation)]

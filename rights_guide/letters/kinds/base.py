@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from rights_guide.letters.legal import kind_law
 
 if TYPE_CHECKING:
-    from rights_guide.assessment import Assessment
+    from rights_guide.assessment import Answers, Assessment
     from rights_guide.knowledge.letter_law import KindLaw
     from rights_guide.knowledge.vocabulary import Vocabulary
     from rights_guide.letters.drafting import Draft
@@ -37,6 +37,13 @@ class Situation:
     overall: str  # the most serious severity
     channels: tuple[str, ...]  # the complaint bodies the engine named
     vocabulary: Vocabulary
+    perspective: str = "borrower"  # whose story: the borrower's or a third party's
+    relationship: str | None = None  # a third party's relationship to the borrower
+
+    @property
+    def liable(self) -> bool:
+        """The person telling the story answers for the debt by contract (a guarantor)."""
+        return self.relationship is not None and self.vocabulary.targets[self.relationship].liable
 
     @property
     def complaint(self) -> bool:
@@ -53,6 +60,9 @@ class LetterKind:
     build: Callable[[LetterRequest, Assessment], Draft]
     offered: Callable[[Situation], bool]  # worth offering for this story (if it fits at all)
     plain_purpose: Promise | None = None  # under the title, unless letters.yaml gives a purpose
+    # Who writes it: the borrower, or someone called about the borrower's debt. The
+    # assessment it is made from must be told from the same perspective.
+    perspective: str = "borrower"
 
     @property
     def law(self) -> KindLaw:
@@ -74,3 +84,27 @@ class LetterKind:
         page does not offer it.
         """
         return lender_type in self.law.lenders
+
+    def refusal(self, answers: Answers, vocabulary: Vocabulary) -> str | None:
+        """Why this letter cannot be made from these answers (an error code), or None.
+
+        It must be written from the answers' perspective, about a kind of
+        lender it fits; a third party's letter is never for a guarantor, who
+        may lawfully be asked to pay (vocabulary.yaml ``liable``).
+        """
+        if answers.perspective != self.perspective:
+            return "kind_not_available_for_perspective"
+        if not self.fits(answers.lender_type):
+            return "kind_not_available_for_lender_type"
+        if answers.third_party and vocabulary.targets[answers.relationship].liable:
+            return "kind_not_available_for_relationship"
+        return None
+
+    def available(self, situation: Situation) -> bool:
+        """Whether the results page offers it: the right writer, lender and person, and worth it."""
+        return (
+            situation.perspective == self.perspective
+            and self.fits(situation.lender_type)
+            and not (self.perspective == "third_party" and situation.liable)
+            and self.offered(situation)
+        )

@@ -1,13 +1,19 @@
-"""The one page where a borrower's details for every letter are entered and changed.
+"""The one page where a writer's details for every letter are entered and changed.
 
 The form lays out fields; the letter parser, shared with the API, judges
 everything in one pass (the ID number's check digit with everything
 else), and each problem is shown next to its field and in the summary at
 the top. Saved details are checked again when the page is shown, so a
 limit that changed since is explained rather than met later.
+
+The writer is the borrower, or someone called about the borrower's debt
+(the letter asked for says which): their details are kept apart, they may
+give the borrower's name, and every contact they list is about them.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -23,10 +29,16 @@ from rights_guide.letters import (
 )
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.web import store
-from rights_guide.letters.web.common import details_kind, fits, interview_done, local_today
+from rights_guide.letters.web.common import (
+    details_kind,
+    fits,
+    flow_of,
+    local_today,
+)
 from rights_guide.letters.web.forms import (
     INCIDENT_ROWS,
     MAX_INCIDENT_ROWS,
+    CalledDetailsForm,
     DetailsForm,
     IncidentForm,
     IncidentFormSet,
@@ -34,38 +46,62 @@ from rights_guide.letters.web.forms import (
 from rights_guide.messages import error_message, error_summary
 
 
-def _incident_rows(data) -> IncidentFormSet:
-    return IncidentFormSet(data, prefix="incidents")
+@dataclass(frozen=True)
+class Writer:
+    """Whose details the page is about, and the letter it leads to (None: the details alone)."""
+
+    perspective: str
+    next_kind: str | None
+    me: str | None  # the writer's relationship to the borrower, when they are not the borrower
+    results: str  # the URL name of the writer's results page
+
+    @property
+    def form(self) -> type[DetailsForm]:
+        return CalledDetailsForm if self.me is not None else DetailsForm
+
+    def rows(self, data=None, **options) -> IncidentFormSet:
+        return IncidentFormSet(data, prefix="incidents", form_kwargs={"me": self.me}, **options)
 
 
-def _empty_rows(rows: list[dict], extra: int) -> IncidentFormSet:
-    return IncidentFormSet(prefix="incidents", initial=rows + [{}] * extra)
+def _writer(request: HttpRequest) -> Writer | HttpResponse:
+    """The writer the letter asked for belongs to; a redirect when they cannot write one yet."""
+    asked = request.GET.get("next")
+    asked = asked if asked in KINDS else None
+    flow = flow_of(asked)
+    if not flow.done(request.case):
+        return redirect(flow.pages.start)
+    answers = flow.request(flow.stored(request.case))
+    if asked is not None and not fits(request, asked):
+        asked = None  # a letter these answers rule out: the details alone
+    if details_kind(request, asked, flow.perspective) is None:  # no letter fits this writer
+        return redirect(flow.pages.results)
+    return Writer(flow.perspective, asked, answers.get("relationship"), flow.pages.results)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def details(request: HttpRequest) -> HttpResponse:
-    """The one place where the borrower's details for every letter are entered and changed."""
-    next_kind = request.GET.get("next")
-    next_kind = next_kind if next_kind in KINDS else None
-    if not interview_done(request):
-        return redirect("interview_start")
-    if next_kind is not None and not fits(request, next_kind):
-        next_kind = None  # a letter this lender rules out: the details alone
+    """The one place where a writer's details for every letter are entered and changed."""
+    writer = _writer(request)
+    if isinstance(writer, HttpResponse):
+        return writer
+    next_kind = writer.next_kind
     summary: list[dict] = []
     if request.method == "POST":
-        form = DetailsForm(request.POST)
-        incidents = _incident_rows(request.POST)
+        form = writer.form(request.POST)
+        incidents = writer.rows(request.POST)
         if request.POST.get("nav") == "add_rows":
-            form, incidents = _with_more_rows(request.POST)
+            form, incidents = _with_more_rows(writer, request.POST)
         else:
-            outcome = _save_details(request, form, incidents, next_kind)
+            outcome = _save_details(request, writer, form, incidents)
             if isinstance(outcome, HttpResponse):
                 return outcome
             summary = outcome
     else:
-        form, incidents = _bound_from_saved(store.details(request.case) or {})
-        invalid = _check_saved(request, next_kind)
+        form, incidents = _bound_from_saved(
+            writer, store.details(request.case, writer.perspective) or {}
+        )
+        invalid = _check_saved(request, writer)
         if invalid is not None:
             form.is_valid()
             incidents.is_valid()
@@ -81,11 +117,13 @@ def details(request: HttpRequest) -> HttpResponse:
             "next_kind": next_kind,
             "next_offer": KINDS[next_kind] if next_kind else None,
             "error_summary": summary,
+            "called": writer.me is not None,
+            "results_url": reverse(writer.results),
         },
     )
 
 
-def _bound_from_saved(saved: dict) -> tuple[DetailsForm, IncidentFormSet]:
+def _bound_from_saved(writer: Writer, saved: dict) -> tuple[DetailsForm, IncidentFormSet]:
     """The saved details as a bound page (so a problem can be shown next to its field)."""
     complainant = saved.get("complainant", {})
     fields = {
@@ -94,6 +132,7 @@ def _bound_from_saved(saved: dict) -> tuple[DetailsForm, IncidentFormSet]:
         "address": complainant.get("address", ""),
         "id_number": complainant.get("id_number", ""),
         "respondent_name": saved.get("respondent", {}).get("name", ""),
+        "borrower_name": saved.get("borrower_name", ""),
     }
     rows = list(saved.get("incidents", []))
     rows += [{}] * max(INCIDENT_ROWS - len(rows), 1)
@@ -101,22 +140,22 @@ def _bound_from_saved(saved: dict) -> tuple[DetailsForm, IncidentFormSet]:
     for index, row in enumerate(rows):
         for name in IncidentForm.base_fields:
             data["incidents-%d-%s" % (index, name)] = row.get(name, "")
-    return DetailsForm(fields), IncidentFormSet(data, prefix="incidents")
+    return writer.form(fields), writer.rows(data)
 
 
-def _check_saved(request, next_kind) -> InvalidLetterRequest | None:
+def _check_saved(request, writer: Writer) -> InvalidLetterRequest | None:
     """Saved details that no longer make a valid letter (a limit or the answers changed)."""
-    if not store.details(request.case):
+    if not store.details(request.case, writer.perspective):
         return None
-    today = local_today()
+    kind = details_kind(request, writer.next_kind, writer.perspective)
     try:
-        store.letter_request(request.case, details_kind(request, next_kind), today=today)
+        store.letter_request(request.case, kind, today=local_today())
     except InvalidLetterRequest as invalid:
         return invalid
     return None
 
 
-def _save_details(request, form, incidents, next_kind):
+def _save_details(request, writer: Writer, form, incidents):
     """Validate everything in one pass; save and move on, or return the error summary."""
     if not incidents.management_form.is_valid():
         return [{"target": None, "message": _("The page was incomplete. Please try again.")}]
@@ -126,28 +165,27 @@ def _save_details(request, form, incidents, next_kind):
         {name: str(form[name].value() or "") for name in form.fields},
         [row.values() for row in rows],
     )
-    today = local_today()
+    kind = details_kind(request, writer.next_kind, writer.perspective)
     try:
         letter_request = parse_letter_request(
-            store.request_data(request.case, details_kind(request, next_kind), details_data=data),
-            today=today,
+            store.request_data(request.case, kind, details_data=data), today=local_today()
         )
     except InvalidLetterRequest as invalid:
         return _attach_errors(invalid, form, rows)
-    store.save_details(request.case, store.details_from_request(letter_request))
-    if next_kind:
-        return redirect("letter_preview", kind=next_kind)
+    store.save_details(request.case, store.details_from_request(letter_request), writer.perspective)
+    if writer.next_kind:
+        return redirect("letter_preview", kind=writer.next_kind)
     messages.success(request, _("Your details are saved. They are used in every letter."))
-    return redirect(reverse("results") + "#next-steps")
+    return redirect(reverse(writer.results) + "#next-steps")
 
 
 def _posted_values(data, names, prefix: str = "") -> dict[str, str]:
     return {name: data.get(prefix + name, "") for name in names}
 
 
-def _with_more_rows(data) -> tuple[DetailsForm, IncidentFormSet]:
+def _with_more_rows(writer: Writer, data) -> tuple[DetailsForm, IncidentFormSet]:
     """The page as posted, unvalidated, plus empty rows: adding rows works without JavaScript."""
-    form = DetailsForm(initial=_posted_values(data, DetailsForm.base_fields))
+    form = writer.form(initial=_posted_values(data, writer.form.base_fields))
     try:
         total = min(int(data.get("incidents-TOTAL_FORMS", 0)), MAX_INCIDENT_ROWS - INCIDENT_ROWS)
     except ValueError:
@@ -155,7 +193,7 @@ def _with_more_rows(data) -> tuple[DetailsForm, IncidentFormSet]:
     rows = [
         _posted_values(data, IncidentForm.base_fields, "incidents-%d-" % i) for i in range(total)
     ]
-    return form, _empty_rows(rows, INCIDENT_ROWS)
+    return form, writer.rows(initial=rows + [{}] * INCIDENT_ROWS)
 
 
 def _attach_errors(invalid: InvalidLetterRequest, form, rows) -> list[dict]:

@@ -68,6 +68,22 @@ class DetailsForm(forms.Form):
         self.helper = _helper()
 
 
+class CalledDetailsForm(DetailsForm):
+    """The same, for someone called about another person's debt: also the borrower's name."""
+
+    borrower_name = _text(
+        _("The borrower's name (optional)"),
+        help_text=_("So the lender knows whose account to note your request on."),
+        autocomplete="off",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["respondent_name"].help_text = _(
+            "The lender's, platform's or collection company's name, as the callers gave it or as it appeared in their messages."
+        )
+
+
 class IncidentForm(forms.Form):
     """One contact the borrower remembers well; a row left empty is ignored."""
 
@@ -85,25 +101,31 @@ class IncidentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, me: str | None = None, **kwargs):
+        """``me``: the writer is the one contacted (every row is about them), not the borrower."""
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        self.me = me
         vocabulary = get_knowledge().vocabulary
-        self.fields["target"].widget.choices = [
-            ("", "—"),
-            *((target.code, localized(target.option)) for target in vocabulary.targets),
-        ]
+        if me is not None:
+            del self.fields["target"]
+        else:
+            self.fields["target"].widget.choices = [
+                ("", "—"),
+                *((target.code, localized(target.option)) for target in vocabulary.targets),
+            ]
         self.fields["channel"].widget.choices = [
             ("", "—"),
             *((means.code, localized(means.incident)) for means in vocabulary.contact_means),
         ]
 
     def values(self) -> dict[str, str]:
-        """What was typed in this row, as posted."""
-        return {name: str(self[name].value() or "") for name in self.fields}
+        """What was typed in this row, as posted (about the writer when they are the one called)."""
+        typed = {name: str(self[name].value() or "") for name in self.fields}
+        return typed if self.me is None else {**typed, "target": self.me}
 
     def is_blank(self) -> bool:
-        return not any(value.strip() for value in self.values().values())
+        return not any(str(self[name].value() or "").strip() for name in self.fields)
 
 
 IncidentFormSet = forms.formset_factory(IncidentForm, extra=0, max_num=MAX_INCIDENT_ROWS)

@@ -25,12 +25,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from rights_guide.cases.store import VisitorCase
-from rights_guide.interview import store as interview_store
-from rights_guide.interview.steps import request_from_answers
+from rights_guide.interview.called import flow_for
 from rights_guide.letters import LetterRequest, letter_request_to_data, parse_letter_request
+from rights_guide.letters.kinds import KINDS
 from rights_guide.reading import FieldError
 
 DETAILS = "details"
+# Someone called about another person's debt writes in their own name: their
+# details are kept apart from a borrower's.
+THIRD_PARTY_DETAILS = "third_party_details"
 LETTERS = "letters"
 SEND_LANGUAGE = "zh-hans"  # what the pages print: every recipient is a Chinese body
 READING_LANGUAGE = "en"
@@ -41,6 +44,7 @@ DETAILS_FIELDS = {
     "complainant.address": "address",
     "complainant.id_number": "id_number",
     "respondent.name": "respondent_name",
+    "borrower_name": "borrower_name",
 }
 INCIDENT_FIELD = re.compile(r"^incidents\[(\d+)\]\.(\w+)$")
 PARAGRAPH_FIELD = re.compile(r"^paragraphs\.(\w+)$")
@@ -55,26 +59,37 @@ class Conflict:
     generated: str
 
 
-def details(case: VisitorCase) -> dict[str, Any] | None:
-    return case.get(DETAILS)
+def _section(perspective: str) -> str:
+    return THIRD_PARTY_DETAILS if perspective == "third_party" else DETAILS
 
 
-def save_details(case: VisitorCase, data: Mapping[str, Any]) -> None:
+def details(case: VisitorCase, perspective: str = "borrower") -> dict[str, Any] | None:
+    """The details of one writer: the borrower's, or those of someone called about the debt."""
+    return case.get(_section(perspective))
+
+
+def save_details(case: VisitorCase, data: Mapping[str, Any], perspective: str = "borrower") -> None:
     """Keep the details; the first time personal details arrive the session key changes."""
-    before = details(case) or {}
+    before = details(case, perspective) or {}
     if not any(before.get("complainant", {}).get(key) for key in PERSONAL):
         case.personal_data_entered()
-    case.update(**{DETAILS: dict(data)})
+    case.update(**{_section(perspective): dict(data)})
 
 
 def details_from_request(letter: LetterRequest) -> dict[str, Any]:
     """The shared details of a validated request, as the parser normalised them."""
     data = letter_request_to_data(letter)
-    return {key: data[key] for key in ("complainant", "respondent", "incidents")}
+    kept = {key: data[key] for key in ("complainant", "respondent", "incidents")}
+    if data.get("borrower_name"):
+        kept["borrower_name"] = data["borrower_name"]
+    return kept
 
 
 def details_from_post(fields: Mapping[str, str], rows: Iterable[Mapping[str, str]]) -> dict:
-    """The details as typed (untrimmed, unchecked), in the API's shape, empty values left out."""
+    """The details as typed (untrimmed, unchecked), in the API's shape, empty values left out.
+
+    ``borrower_name`` is there only on the pages of someone called about the debt.
+    """
     complainant = {
         key: fields.get(field, "")
         for key, field in (
@@ -85,7 +100,7 @@ def details_from_post(fields: Mapping[str, str], rows: Iterable[Mapping[str, str
         )
         if fields.get(field, "").strip() or key == "name"
     }
-    return {
+    typed = {
         "complainant": complainant,
         "respondent": {"name": fields.get("respondent_name", "")},
         "incidents": [
@@ -93,6 +108,9 @@ def details_from_post(fields: Mapping[str, str], rows: Iterable[Mapping[str, str
             for row in rows
         ],
     }
+    if fields.get("borrower_name", "").strip():
+        typed["borrower_name"] = fields["borrower_name"]
+    return typed
 
 
 def edits(case: VisitorCase, kind: str) -> dict[str, dict[str, str]]:
@@ -135,12 +153,14 @@ def request_data(
     paragraphs: Mapping[str, str] | None = None,
     language: str = SEND_LANGUAGE,
 ) -> dict[str, Any]:
-    """The letters API request for this kind, from the interview and the letter pages."""
+    """The letters API request for this kind, from its writer's interview and letter pages."""
+    perspective = KINDS[kind].perspective
+    flow = flow_for(perspective)
     data = {
         "kind": kind,
         "language": language,
-        "assessment": request_from_answers(interview_store.stored_answers(case)),
-        **(details_data if details_data is not None else details(case) or {}),
+        "assessment": flow.request(flow.stored(case)),
+        **(details_data if details_data is not None else details(case, perspective) or {}),
     }
     if paragraphs:
         data["paragraphs"] = dict(paragraphs)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -31,10 +30,12 @@ from rights_guide.letters.service import LetterRefused, deliver_letter, deliver_
 from rights_guide.letters.web import store
 from rights_guide.letters.web.common import (
     details_url,
-    fits,
+    flow_of,
     interview_done,
     known_kind,
     local_today,
+    refusal,
+    results_url,
 )
 from rights_guide.letters.web.forms import (
     ParagraphsForm,
@@ -43,8 +44,6 @@ from rights_guide.letters.web.text import letter_text
 from rights_guide.messages import error_message, error_summary
 from rights_guide.models import StoredLetter
 from rights_guide.reading import FieldError
-
-NOT_AVAILABLE = "kind_not_available_for_lender_type"
 
 
 @never_cache
@@ -69,13 +68,15 @@ def _build(request: HttpRequest, kind: str, *, edited=None, language=store.SEND_
 
 
 def _guard(request: HttpRequest, kind: str) -> HttpResponse | None:
+    """The letter's own interview answered, the letter fitting them, and its writer's details."""
     known_kind(kind)
-    if not interview_done(request):
-        return redirect("interview_start")
-    if not fits(request, kind):  # not offered for this lender, but a URL can still ask
-        messages.error(request, error_message(FieldError("kind", NOT_AVAILABLE)))
-        return redirect(reverse("results") + "#next-steps")
-    if store.details(request.case) is None:
+    if not interview_done(request, kind):
+        return redirect(flow_of(kind).pages.start)
+    refused = refusal(request, kind)
+    if refused is not None:  # not offered for these answers, but a URL can still ask
+        messages.error(request, error_message(FieldError("kind", refused)))
+        return redirect(results_url(kind) + "#next-steps")
+    if store.details(request.case, KINDS[kind].perspective) is None:
         return redirect(details_url(kind))
     return None
 

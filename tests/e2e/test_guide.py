@@ -1,0 +1,77 @@
+"""The guide in a real browser: a phone at 360 px without JavaScript, axe, our origin only, no CSP breach.
+
+The topic page carries FAQ structured data in a JSON block; the browser
+must not treat it as a script the Content-Security-Policy forbids, so the
+console is watched for any CSP report. The search box works as a plain
+form, and the check's button opens the interview with the family ticked.
+"""
+
+import pytest
+
+from tests.e2e.conftest import check_accessibility, check_fits_width
+
+GUIDE_PAGES = [
+    ("index", "/guide/", "/en/guide/"),
+    ("family", "/guide/family/", "/en/guide/family/"),
+    ("emergency_contact", "/guide/emergency-contact/", "/en/guide/emergency-contact/"),
+    ("contact_list", "/guide/contact-list/", "/en/guide/contact-list/"),
+    ("calls_and_hours", "/guide/calls-and-hours/", "/en/guide/calls-and-hours/"),
+]
+LANGUAGES = {"zh-hans": 1, "en": 2}
+
+
+def watch_console(bp) -> list[str]:
+    messages: list[str] = []
+    bp.page.on("console", lambda message: messages.append(message.text))
+    bp.page.on("pageerror", lambda error: messages.append(str(error)))
+    return messages
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("spec", GUIDE_PAGES, ids=[name for name, *_ in GUIDE_PAGES])
+def test_guide_pages_on_a_phone_without_javascript(open_page, spec, language):
+    bp = open_page(viewport="phone", javascript=False)
+    console = watch_console(bp)
+    bp.goto(spec[LANGUAGES[language]])
+    assert bp.page.locator("html").get_attribute("lang") == language
+    assert bp.page.locator("h1").count() == 1
+    check_fits_width(bp)
+    check_accessibility(bp)
+    assert bp.foreign_requests() == []
+    assert not [m for m in console if "Content Security Policy" in m], console
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_family_topic_with_javascript_breaks_no_policy(open_page, language):
+    bp = open_page(viewport="phone", javascript=True)
+    console = watch_console(bp)
+    bp.goto(GUIDE_PAGES[1][LANGUAGES[language]])
+    assert bp.page.locator('script[type="application/ld+json"]').count() == 1
+    check_accessibility(bp)
+    assert bp.foreign_requests() == []
+    assert not [m for m in console if "Content Security Policy" in m or "Refused" in m], console
+
+
+def test_searching_and_starting_the_check_from_the_family_topic(open_page):
+    bp = open_page(viewport="phone", javascript=False)
+    bp.goto("/guide/")
+    bp.page.locator("#guide-q").fill("联系家人")
+    bp.page.locator('form[role="search"] button[type="submit"]').click()
+    bp.page.wait_for_url("**/guide/search/?q=*")
+    check_accessibility(bp)
+    bp.page.locator('li[data-topic="family"] a').click()
+    bp.page.wait_for_url("**/guide/family/")
+    bp.page.locator(".guide-actions a.btn-primary").first.click()
+    bp.page.wait_for_url("**/interview/lender/")
+    bp.goto("/interview/contacts/")
+    assert bp.page.locator('input[value="family"]').is_checked()
+    assert not bp.page.locator('input[value="friends"]').is_checked()
+    assert bp.foreign_requests() == []
+
+
+def test_the_language_link_keeps_the_topic(open_page):
+    bp = open_page(viewport="phone", javascript=False)
+    bp.goto("/guide/contact-list/")
+    bp.page.get_by_role("link", name="Switch to English").click()
+    bp.page.wait_for_url(bp.base_url + "/en/guide/contact-list/")
+    assert bp.page.locator("html").get_attribute("lang") == "en"
