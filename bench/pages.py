@@ -30,6 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import yaml
+
 from bench._server import gunicorn
 
 STORY = [
@@ -95,7 +97,15 @@ def assets(browser: Browser, html: str) -> int:
     return total
 
 
-GUIDE_TOPICS = ("family", "emergency-contact", "contact-list", "calls-and-hours")
+# Every topic in the registry, so a new page is measured without editing this file.
+GUIDE_TOPICS = tuple(
+    topic["slug"]
+    for topic in yaml.safe_load(
+        (Path(__file__).resolve().parent.parent / "rights_guide/guide/topics.yaml").read_text(
+            encoding="utf-8"
+        )
+    )["topics"]
+)
 GUIDE_PAGES = [
     "/guide/",
     "/en/guide/",

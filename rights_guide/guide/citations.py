@@ -75,9 +75,14 @@ def _number(provision: Provision) -> str:
 
 
 def short_reference(provision: Provision, language: str) -> str:
-    """民法典第一千零三十三条 / Civil Code art. 1033: how prose names a provision inline."""
+    """民法典第一千零三十三条 / Civil Code art. 1033: how prose names a provision inline.
+
+    A provision whose number rests on a single weak source (V2-weak) is named
+    by its instrument only, as its caveat asks and as the letters do; the law
+    section still shows the number, next to that caveat.
+    """
     name = provision.instrument.short_name.get(language)
-    if provision.article is None:
+    if provision.article is None or provision.confidence == "V2-weak":
         return name
     if language == "en":
         return "%s, art. %s" % (name, _number(provision))

@@ -16,6 +16,14 @@ GUIDE_PAGES = [
     ("emergency_contact", "/guide/emergency-contact/", "/en/guide/emergency-contact/"),
     ("contact_list", "/guide/contact-list/", "/en/guide/contact-list/"),
     ("calls_and_hours", "/guide/calls-and-hours/", "/en/guide/calls-and-hours/"),
+    ("repayment_plan", "/guide/repayment-plan/", "/en/guide/repayment-plan/"),
+    ("complaints", "/guide/complaints/", "/en/guide/complaints/"),
+    ("personal_information", "/guide/personal-information/", "/en/guide/personal-information/"),
+    ("evidence", "/guide/evidence/", "/en/guide/evidence/"),
+    ("visits", "/guide/visits/", "/en/guide/visits/"),
+    ("fake_authorities", "/guide/fake-authorities/", "/en/guide/fake-authorities/"),
+    ("interest_limits", "/guide/interest-limits/", "/en/guide/interest-limits/"),
+    ("consequences", "/guide/consequences/", "/en/guide/consequences/"),
 ]
 LANGUAGES = {"zh-hans": 1, "en": 2}
 
