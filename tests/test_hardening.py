@@ -12,12 +12,14 @@ import logging
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from rights_guide import ratelimit
 from rights_guide.cases.models import Case
@@ -116,7 +118,10 @@ def test_a_busy_renderer_on_the_pages_explains_itself_and_keeps_the_letter(clien
     assert StoredLetter.objects.count() == 0
 
 
-def test_the_allowance_is_charged_by_the_size_of_the_letter(client):
+def test_the_allowance_is_charged_by_the_size_of_the_letter(client, monkeypatch):
+    # The clock stands still, so the bucket does not refill while the letters render.
+    frozen = timezone.now()
+    monkeypatch.setattr(ratelimit, "timezone", SimpleNamespace(now=lambda: frozen))
     heavy = with_incidents(["催收员又打来电话，说要找我家人。\n" * 20] * 20)
     weight = letter_weight(parse_letter_request(heavy, today=TODAY, now=NOW))
     assert weight >= 2
