@@ -56,3 +56,18 @@ def format_percent(value: Decimal | float | int, language: str | None = None) ->
     """A rate given in percent (23.9 → 23.9%), without inventing extra decimals."""
     number = babel_numbers.format_decimal(value, format="#,##0.##", locale=babel_locale(language))
     return "%s%%" % number
+
+
+def format_period(first: datetime.date, last: datetime.date, language: str | None = None) -> str:
+    """Two dates as one span, the shared parts said once: 2026年10月3日 – 20日, 3 – 20 Oct 2026."""
+    return babel_dates.format_interval(first, last, "yMMMd", locale=babel_locale(language))
+
+
+def format_day(value: datetime.date, language: str | None = None) -> str:
+    """A date with its weekday, for the heading of a day: 2026年10月3日星期六, Saturday 3 October 2026."""
+    return babel_dates.format_date(value, format="full", locale=babel_locale(language))
+
+
+def format_number(value: int, language: str | None = None) -> str:
+    """A whole number with the reader's digit grouping: 1,234."""
+    return babel_numbers.format_decimal(value, format="#,##0", locale=babel_locale(language))

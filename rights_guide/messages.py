@@ -58,7 +58,45 @@ MESSAGES = {
         "Together the descriptions have %(length)s characters; a letter can hold at most %(max)s. Shorten some of them."
     ),
     "too_many_lines_total": _(
-        "Together the descriptions have %(lines)s lines; a letter can hold at most %(max)s. Join some lines together."
+        "Together the descriptions have %(lines)s line breaks; a letter can hold at most %(max)s. Join some lines together."
+    ),
+    "too_many_files_total": _(
+        "Together the incidents list %(count)s evidence files; a letter can hold at most %(max)s."
+    ),
+    "too_many_marks_total": _(
+        "Together the incidents mark %(count)s tactics and kinds of evidence; a letter can hold at most %(max)s."
+    ),
+    "callers_too_long_total": _(
+        "Together the callers' numbers and names have %(length)s characters; a letter can hold at most %(max)s."
+    ),
+    "log_marks_full": _(
+        "The log cannot hold more marks: the tactics and kinds of evidence of all contacts together can be at most %(max)s."
+    ),
+    "log_callers_full": _(
+        "The log cannot hold more callers: their numbers and names together can be at most %(max)s characters."
+    ),
+    "invalid_fingerprint": _(
+        "A SHA-256 fingerprint is 64 characters, each 0–9 or a–f. Leave it empty if you do not have one."
+    ),
+    "log_full": _(
+        "The log is full: it can hold at most %(max)s contacts. Delete some, or keep a second log in a spreadsheet."
+    ),
+    "log_text_full": _(
+        "The log cannot hold more text: what was said, in all contacts together, can be at most %(max)s characters. Shorten some descriptions."
+    ),
+    "log_lines_full": _(
+        "The log cannot hold more lines: the descriptions together can have at most %(max)s line breaks. Join some lines together."
+    ),
+    "log_files_full": _("The log can list at most %(max)s evidence files in all."),
+    "csv_too_large": _("The file is larger than %(max)s bytes. Split it into smaller files."),
+    "csv_empty": _(
+        "The file is empty: it needs a header row naming the columns, then one row per contact."
+    ),
+    "csv_unknown_column": _(
+        "This column is not one of the log's columns, so it was left out. Check its spelling."
+    ),
+    "csv_missing_column": _(
+        "This column is missing from the header row, and every contact needs it."
     ),
     "conflicts_with_lender_type": _(
         "This contradicts the kind of lender chosen: banks, consumer-finance and microloan companies are licensed, and an individual lender is not."
@@ -84,6 +122,11 @@ MESSAGES = {
     "kind_not_available_for_relationship": _(
         "This letter is not for a guarantor, who may be asked to pay within the guarantee. Ask to be contacted in writing instead."
     ),
+    "not_for_kind": _(
+        "This belongs to another letter (%(kind)s): leave it out, or choose that letter."
+    ),
+    "hours_order": _("The latest time must be later than the earliest time."),
+    "date_too_late": _("Choose a date no later than %(latest)s."),
     "renderer_busy": _(
         "Many letters are being made right now. Please try again in %(seconds)s seconds."
     ),

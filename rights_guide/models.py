@@ -1,6 +1,8 @@
 """Database tables of the app: cases, downloaded letters and rate-limit buckets, all expiring.
 
-``Case`` (rights_guide.cases.models) holds everything one visitor entered.
+``Case`` (rights_guide.cases.models) holds everything one visitor entered;
+the incidents of their evidence log (``LoggedIncident``,
+rights_guide.evidence.models) are rows of it, deleted with it.
 ``StoredLetter`` keeps a downloaded letter as its snapshot (the inputs and
 the rendered HTML, ``rights_guide.letters.LetterSnapshot``) so the visitor
 can download exactly the same PDF again. It holds a name and perhaps an ID
@@ -29,9 +31,10 @@ from django.utils import timezone
 
 from rights_guide import housekeeping
 from rights_guide.cases.models import Case
+from rights_guide.evidence.models import LoggedIncident
 from rights_guide.letters.snapshot import LetterSnapshot
 
-__all__ = ["Case", "RateLimitBucket", "StoredLetter"]
+__all__ = ["Case", "LoggedIncident", "RateLimitBucket", "StoredLetter"]
 
 
 class StoredLetter(models.Model):

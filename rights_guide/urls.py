@@ -6,10 +6,12 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rights_guide import pages
+from rights_guide.evidence.web import views as evidence
 from rights_guide.guide import views as guide
 from rights_guide.guide.sitemaps import SITEMAPS
 from rights_guide.interview import called_views as called
 from rights_guide.interview import views as interview
+from rights_guide.letters.web import choices as letter_choices
 from rights_guide.letters.web import details as letter_details
 from rights_guide.letters.web import views as letters
 
@@ -34,6 +36,17 @@ urlpatterns += i18n_patterns(
     path("interview/restart/", interview.restart, name="interview_restart"),
     path("interview/<slug:slug>/", interview.step, name="interview_step"),
     path("results/", interview.results, name="results"),
+    # The evidence log: every contact on record, judged, charted, imported and exported.
+    path("log/", evidence.log_page, name="evidence_log"),
+    path("log/repeat/", evidence.repeat, name="evidence_repeat"),
+    path("log/people/", evidence.people, name="evidence_people"),
+    path("log/chart/", evidence.chart_page, name="evidence_chart"),
+    path("log/import/", evidence.import_page, name="evidence_import"),
+    path("log/export.csv", evidence.export_csv, name="evidence_export"),
+    path("log/template.csv", evidence.template_csv, name="evidence_template"),
+    path("log/evidence.pdf", evidence.evidence_pdf, name="evidence_pdf"),
+    path("log/<int:key>/", evidence.edit, name="evidence_edit"),
+    path("log/<int:key>/delete/", evidence.delete, name="evidence_delete"),
     # For the people called about someone else's debt, and the notice a borrower sends them.
     path("called/", called.start, name="third_party_start"),
     path("called/review/", called.review, name="third_party_review"),
@@ -44,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),
     path("letters/details/", letter_details.details, name="letter_details"),
     path("letters/<slug:kind>/", letters.start, name="letter_start"),
+    path("letters/<slug:kind>/choices/", letter_choices.choices, name="letter_choices"),
     path("letters/<slug:kind>/preview/", letters.preview, name="letter_preview"),
     path("letters/<slug:kind>/print/", letters.print_view, name="letter_print"),
     prefix_default_language=False,

@@ -188,6 +188,9 @@ def letter_data(**changes) -> dict:
     }
     if KINDS.get(changes.get("kind", "")) and KINDS[changes["kind"]].perspective == "third_party":
         data.update(THIRD_PARTY_LETTER)  # written by the person called, from their own story
+    choices = KINDS[changes["kind"]].choices if changes.get("kind") in KINDS else None
+    if choices:
+        data[choices] = LETTER_CHOICES[choices]  # what the writer chose for this letter
     data = copy.deepcopy(data)
     for key, value in changes.items():
         data[key] = value
@@ -223,6 +226,25 @@ THIRD_PARTY_LETTER = {
 }
 
 
+# What a borrower chose for the letters that need more than the shared details.
+LETTER_CHOICES = {
+    "contact_terms": {
+        "channels": ["sms", "post"],
+        "hours": {"from": "09:00", "to": "19:30"},
+        "contact": "短信 13812345678",
+        "never_contact": ["everyone", "family", "employer"],
+        "never_contact_names": "张三（我的姐姐）",
+    },
+    "repayment": {
+        "monthly_yuan": 1234.5,
+        "start": "2027-01-01",
+        "situation": ["job_loss", "illness"],
+        "situation_text": "我在找新工作，预计三个月内能恢复收入。",
+        "asks": ["instalments", "pause_penalty"],
+    },
+}
+
+
 def make_letter(data: dict | None = None, **changes):
     request = parse_letter_request(data or letter_data(**changes), today=TODAY, now=NOW)
     return build_letter(request, today=TODAY)
@@ -248,17 +270,22 @@ DETAILS = {
     "address": "北京市朝阳区某路1号 80㎡",
     "id_number": ID_NUMBER,
     "respondent_name": "某某消费金融有限公司",
-    "incidents-TOTAL_FORMS": "3",
-    "incidents-INITIAL_FORMS": "0",
-    "incidents-MIN_NUM_FORMS": "0",
-    "incidents-MAX_NUM_FORMS": "100",
-    "incidents-0-when": "2026-03-01T22:30",
-    "incidents-0-target": "family",
-    "incidents-0-channel": "call",
-    "incidents-0-description": "催收员打电话给我母亲，说我欠钱不还。",
     "nav": "save",
 }
+# One contact in the evidence log, as its quick entry posts it: every letter lists the log.
+LOGGED = {
+    "date": "2026-03-01",
+    "time": "22:30",
+    "target": "family",
+    "channel": "call",
+    "description": "催收员打电话给我母亲，说我欠钱不还。",
+}
 NO_EDITS = {"facts": "", "requests": "", "closing": ""}
+
+
+def log_contact(client, prefix="", **changes):
+    """Add a contact to the visitor's evidence log through its page."""
+    return client.post("%s/log/" % prefix, {**LOGGED, **changes})
 
 
 def save_details(client, kind="lender", prefix="", **changes):

@@ -32,7 +32,6 @@ from rights_guide.letters.snapshot import LetterSnapshot
 from rights_guide.models import RateLimitBucket, StoredLetter
 from rights_guide.sessions import MAX_SESSION_BYTES
 from tests.factories import (
-    DETAILS,
     ID_NUMBER,
     NAME,
     NOW,
@@ -40,6 +39,7 @@ from tests.factories import (
     TODAY,
     download,
     letter_data,
+    log_contact,
     post_step,
     save_details,
     walk,
@@ -333,21 +333,14 @@ def test_gunicorn_recycles_workers_on_memory_not_every_few_hundred_requests():
     assert 0 < gunicorn_conf.resident_megabytes() < gunicorn_conf.MAX_MEMORY_MB * 4
 
 
-def test_details_page_names_a_letter_too_large_on_its_incident_rows(client):
+def test_the_log_refuses_a_contact_beyond_what_a_letter_can_hold(client):
     walk(client, STORY)
-    rows = {"incidents-TOTAL_FORMS": "12"}
-    for i in range(12):
-        rows.update(
-            {
-                "incidents-%d-when" % i: "2026-03-01T10:%02d" % i,
-                "incidents-%d-target" % i: "family",
-                "incidents-%d-channel" % i: "call",
-                "incidents-%d-description" % i: "对方打电话威胁说要上门打人" * 150,
-            }
-        )
-    response = client.post("/letters/details/?next=lender", {**DETAILS, **rows})
-    assert response.status_code == 200
-    assert "一封信最多能容纳" in response.content.decode()
+    long = "对方打电话威胁说要上门打人" * 150  # 1,950 characters
+    for minute in range(10):
+        assert log_contact(client, time="10:%02d" % minute, description=long).status_code == 302
+    response = log_contact(client, time="10:30", description=long)
+    assert response.status_code == 400  # 21,450 characters: over the letters' 20,000
+    assert "最多" in response.content.decode() or "at most" in response.content.decode()
 
 
 @override_settings(LETTER_SLOT_WAIT=0.2, LETTER_RENDER_QUEUE=0)

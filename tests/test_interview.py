@@ -397,9 +397,13 @@ def test_when_everything_is_lawful_no_complaint_letter_is_offered(client):
     )
     html_source = client.get("/results/").content.decode()
     assert "看起来是合法的催收" in html_source
+    # Offered (a button): the letters that set terms and the data request, no complaint. A
+    # complaint is named only as what to send if a letter that sets terms gets no answer.
+    offered = 'class="btn btn-outline-primary" href="/letters/%s/"'
     for kind in ("lender", "regulator", "police"):
-        assert '/letters/%s/"' % kind not in html_source
-    assert '/letters/pi_request/"' in html_source
+        assert offered % kind not in html_source
+    for kind in ("debt_details", "contact_terms", "repayment_plan", "pi_request"):
+        assert offered % kind in html_source
     assert "不需要投诉。下面这些信仍然可能有用" in html_source
     assert 'id="findings-heading"' not in html_source
 

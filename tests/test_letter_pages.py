@@ -12,12 +12,12 @@ from rights_guide.cases.models import Case
 from rights_guide.letters.kinds import KINDS
 from rights_guide.models import StoredLetter
 from tests.factories import (
-    DETAILS,
     ID_NUMBER,
     NAME,
     STORY,
     download,
     generated_paragraphs,
+    log_contact,
     save_details,
     textarea,
     walk,
@@ -30,6 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def interviewed(client):
     walk(client, STORY)
+    assert log_contact(client).status_code == 302
     return client
 
 
@@ -135,7 +136,7 @@ def test_details_are_entered_once_and_shown_in_every_letter(interviewed):
         assert NAME in html and "某某消费金融有限公司" in html and "催收员打电话给我母亲" in html
     # One place to change them, for every letter.
     form = interviewed.get("/letters/details/?next=regulator").content.decode()
-    assert 'value="%s"' % NAME in form and "催收员打电话给我母亲" in form
+    assert 'value="%s"' % NAME in form and 'href="/log/"' in form  # the contacts: the log
     save_details(interviewed, kind="regulator", respondent_name="另一家消费金融公司")
     for kind in ("police", "lender"):
         html = interviewed.get("/letters/%s/preview/" % kind).content.decode()
@@ -160,7 +161,6 @@ def test_bad_details_are_explained_next_to_the_field_and_nothing_is_lost(
     html = response.content.decode()
     assert message in html
     assert "is-invalid" in html
-    assert "催收员打电话给我母亲" in html  # the incident row is still there
     assert "13812345678" in html or field == "phone"
 
 
@@ -170,7 +170,6 @@ def test_every_problem_is_reported_at_once_in_a_summary_that_links_to_the_fields
         complainant_name="",
         phone="12345",
         id_number="110105194912310021",  # wrong check digit, found in the same pass
-        **{"incidents-1-description": "又打电话了"},
     )
     html = response.content.decode()
     summary = html.split('id="error-summary"')[1].split("</div>")[0]
@@ -178,7 +177,6 @@ def test_every_problem_is_reported_at_once_in_a_summary_that_links_to_the_fields
         ("id_complainant_name", "不能为空"),
         ("id_phone", "请填写11位的大陆手机号码"),
         ("id_id_number", "这不是有效的18位身份证号码"),
-        ("id_incidents-1-when", "此项必填"),
     ):
         assert 'href="#%s"' % target in summary and message in summary
         assert 'id="%s"' % target in html  # the link has somewhere to go
@@ -189,16 +187,10 @@ def test_every_problem_is_reported_at_once_in_a_summary_that_links_to_the_fields
     assert 'action="/letters/details/?next=lender#error-summary"' in html
 
 
-def test_add_more_rows_keeps_what_was_typed(interviewed):
-    response = interviewed.post(
-        "/letters/details/?next=lender", {**DETAILS, "nav": "add_rows", "phone": "12345"}
-    )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert 'name="incidents-TOTAL_FORMS" value="6"' in html
-    assert "催收员打电话给我母亲" in html
-    assert 'value="12345"' in html
-    assert "is-invalid" not in html  # no errors while still typing
+def test_the_details_page_points_to_the_log_instead_of_typing_contacts(interviewed):
+    html = interviewed.get("/letters/details/?next=lender").content.decode()
+    assert 'href="/log/"' in html
+    assert "incidents-TOTAL_FORMS" not in html  # no contact rows to type here any more
 
 
 def test_edited_paragraphs_are_what_is_printed(interviewed):
@@ -406,8 +398,6 @@ def test_starting_again_leaves_nothing_of_the_previous_person(client):
         address="",
         id_number="",
         respondent_name="某小额贷款公司",
-        **{"incidents-0-when": "", "incidents-0-target": "", "incidents-0-channel": ""},
-        **{"incidents-0-description": ""},
     )
     pages = "".join(
         client.get(url).content.decode()

@@ -112,7 +112,7 @@ def test_a_letter_goes_only_to_bodies_that_answer_for_this_kind_of_lender(
         (json.dumps(letter_data()), "text/plain", 415, "invalid_json"),
         (b"\xff\xfe{}", "application/json", 415, "invalid_encoding"),
         ("[]", "application/json", 400, "not_object"),
-        ("x" * (256 * 1024 + 1), "application/json", 413, "body_too_large"),
+        ("x" * (1024 * 1024 + 1), "application/json", 413, "body_too_large"),
     ],
     ids=["malformed", "not-json-type", "not-utf8", "not-an-object", "too-large"],
 )
@@ -126,7 +126,7 @@ def test_a_body_just_under_the_limit_is_read(client):
     data = letter_data(requests="请" * 1000)
     body = json.dumps(data, ensure_ascii=False)
     padded = body[:-1] + "," + '"paragraphs": {"facts": "%s"}}' % ("事" * 5000)
-    assert len(padded.encode()) < 256 * 1024
+    assert len(padded.encode()) < 1024 * 1024
     assert post(client, padded).status_code == 200
 
 

@@ -163,10 +163,15 @@ def test_the_police_report_asks_for_a_no_contact_order_only_where_the_law_allows
 
 def test_the_police_report_tells_the_incidents_in_time_order():
     letter = make_letter(kind="police")
-    assert [row.when for row in letter.incidents] == ["2026年10月1日 09:05", "2026年10月3日 21:30"]
+    entries = [entry for day in letter.appendix.days for entry in day.entries]
+    assert [entry.number for entry in entries] == [1, 2]
+    assert [entry.description for entry in entries] == [
+        "短信要求我母亲替我还款。",
+        "对方自称法务部，对我同事说我欠钱不还。",
+    ]
     text = text_of(render_letter_html(letter, language="zh-hans", for_pdf=False))
     assert text.index("短信要求我母亲替我还款") < text.index("对方自称法务部")
-    assert "时间对象方式经过" in text
+    assert "2026年10月1日" in text and "09:05" in text and "21:30" in text
 
 
 def test_the_personal_information_request_cites_the_pipl_rights_that_exist():
@@ -227,7 +232,7 @@ def test_the_preview_is_an_article_and_the_pdf_html_a_whole_document():
     assert document.startswith("<!doctype html>")
     assert '<html lang="zh-Hans">' in document
     assert 'content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"' in document
-    assert ".letter__incidents" in document  # the CSS travels with the document
+    assert ".appendix__entry" in document  # the CSS travels with the document
 
 
 def test_a_remembered_time_is_one_of_the_contacts_not_all_of_them():

@@ -293,7 +293,7 @@ def test_a_letter_is_accepted_exactly_for_the_lender_types_letters_yaml_lists(ki
         assert fits
 
 
-def test_a_private_lender_is_offered_the_police_and_the_personal_information_request():
+def test_a_private_lender_is_offered_the_letters_that_set_terms_the_police_and_the_data_request():
     assessment = evaluate(
         parse_letter_request(
             letter_data(kind="police", assessment=story("private_lender", tactics=["threat_violence"])),
@@ -309,14 +309,20 @@ def test_a_private_lender_is_offered_the_police_and_the_personal_information_req
             vocabulary=get_knowledge().vocabulary,
         )
     )
-    assert [kind.code for kind in offers] == ["police", "pi_request"]
+    assert [kind.code for kind in offers] == [
+        "debt_details",
+        "contact_terms",
+        "repayment_plan",
+        "police",
+        "pi_request",
+    ]
 
 
 def test_every_kind_is_in_letters_yaml_and_prints_both_legal_parts():
     assert set(KINDS.codes) == set(LAW.kinds)
     for kind in KINDS.codes:
         sections = make_letter(kind=kind).sections
-        assert {s.name for s in sections if s.part == "legal"} <= {"conduct", "bases"}
+        assert {s.name for s in sections if s.part == "legal"} <= {"conduct", "bases", "limits"}
     police = KINDS["police"].law.request("no_contact_order")
     assert police is not None and police.text is not None and police.when_cited
 

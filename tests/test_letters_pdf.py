@@ -44,7 +44,7 @@ def test_the_chinese_letter_reads_back_with_every_name_and_citation(chinese_pdf)
     assert "第九百九十七条" not in text  # a remedy, not a rule the collector broke
     assert "提出上述请求的依据：《银行业保险业消费投诉处理管理办法》第三十三条" in text
     assert "《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（二）项" in text
-    assert "第1页/共2页" in text and "第2页/共2页" in text
+    assert "第1页/共3页" in text and "第3页/共3页" in text  # two pages, then the appendix
     assert "不构成法律意见" in text
 
 
@@ -65,19 +65,19 @@ def test_every_font_is_embedded_and_subset(chinese_pdf, english_pdf):
         assert all(font["uni"] == "yes" for font in fonts), fonts  # text can be copied out
 
 
-def test_the_reference_letter_is_two_tagged_a4_pages_under_250_kb(chinese_pdf):
+def test_the_reference_letter_is_two_tagged_a4_pages_and_its_appendix_under_250_kb(chinese_pdf):
     info = pdf_info(chinese_pdf)
-    assert pdf_pages(chinese_pdf) == 2
+    assert pdf_pages(chinese_pdf) == 3  # the letter, then the log's appendix on a page of its own
     assert info["Tagged"].strip() == "yes"
     assert info["Title"].strip() == "投诉书"
     assert "595.276 x 841.89 pts (A4)" in info["Page size"]
     assert len(chinese_pdf) <= 250 * 1024
 
 
-def test_the_incident_table_repeats_its_header_on_each_page():
+def test_the_appendix_lists_every_contact_in_time_order_over_several_pages():
     many = [
         {
-            "when": "2026-10-%02dT%02d:%02d" % (1 + n % 28, 8 + n % 12, n),
+            "when": "2026-10-%02dT%02d:%02d" % (1 + n % 5, 8 + n % 12, n),
             "target": "colleagues",
             "channel": "call",
             "description": "第%d次：对方打电话给我的同事，说我欠钱不还，要求他转告我当天还清。" % n,
@@ -85,10 +85,13 @@ def test_the_incident_table_repeats_its_header_on_each_page():
         for n in range(1, 51)
     ]
     pdf = make_pdf(letter_data(incidents=many))
-    assert pdf_pages(pdf) >= 3
+    assert pdf_pages(pdf) >= 4
     text = squeezed(pdf_text(pdf))
-    assert text.count("时间对象方式经过") >= 2  # the header again at the top of the next page
     assert all("第%d次：" % n in text for n in range(1, 51))
+    order = sorted(many, key=lambda incident: incident["when"])
+    positions = [text.index(squeezed(incident["description"])) for incident in order]
+    assert positions == sorted(positions)  # in time order, whatever order they were sent in
+    assert text.count("2026年10月1日星期四") == 1  # a heading per day (ten contacts a day)
 
 
 def test_edited_paragraphs_are_what_the_english_pdf_prints(english_pdf):

@@ -183,10 +183,10 @@ def test_each_bad_incident_field_is_named_with_its_index():
     }
 
 
-def test_at_most_one_hundred_incidents():
+def test_at_most_two_thousand_incidents():
     incident = {"when": "2026-10-01T09:00", "target": "family", "channel": "call"}
-    assert len(parse(letter_data(incidents=[incident] * 100)).incidents) == 100
-    assert errors_of(letter_data(incidents=[incident] * 101)) == {"incidents": "too_many"}
+    assert len(parse(letter_data(incidents=[incident] * 2000)).incidents) == 2000
+    assert errors_of(letter_data(incidents=[incident] * 2001)) == {"incidents": "too_many"}
 
 
 def test_free_text_keeps_line_breaks_but_not_bidirectional_controls():

@@ -138,7 +138,7 @@ def test_the_fetcher_allows_small_embedded_images_and_our_static_files():
     image = "data:image/png;base64," + base64.b64encode(PNG_1X1).decode()
     assert fetcher.fetch(image).read() == PNG_1X1
     css = fetcher.fetch((static_dir() / "css" / "letter.css").as_uri())
-    assert b".letter__incidents" in css.read()
+    assert b".appendix__entry" in css.read()
 
 
 LONGEST = "x" * MAX_UNBROKEN_RUN

@@ -17,9 +17,21 @@ from rights_guide.assessment.answers import (
     MAX_TIMES_PER_DAY,
     PERSPECTIVES,
 )
+from rights_guide.evidence.record import (
+    EVIDENCE_KINDS,
+    FLAGS,
+    MAX_CALLER,
+    MAX_FILE_NAME,
+    MAX_FILE_SIZE,
+    MAX_FILES,
+    MAX_FILES_PER_INCIDENT,
+    MAX_INCIDENT_LINES,
+    MAX_INCIDENT_TEXT,
+)
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, ROLES, SEVERITIES
 from rights_guide.knowledge.vocabulary import OWES
+from rights_guide.letters import choices
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import (
     EDITABLE,
@@ -29,6 +41,7 @@ from rights_guide.letters.request import (
     MAX_INCIDENTS,
     MAX_NAME,
     MAX_PARAGRAPH,
+    MAX_PEOPLE_REACHED,
     MAX_REQUESTS,
     MAX_RESPONDENT,
 )
@@ -133,6 +146,39 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             "target": _enum(vocabulary.targets.codes),
             "channel": _enum(vocabulary.contact_means.codes),
             "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
+            "caller": {
+                "type": "string",
+                "maxLength": MAX_CALLER,
+                "description": "The number or name that made the contact, if known.",
+            },
+            **{
+                flag: {
+                    "type": "boolean",
+                    "description": vocabulary.event_questions[flag].question.en,
+                }
+                for flag in FLAGS
+            },
+            "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
+            "evidence": {
+                "type": "array",
+                "items": _enum(EVIDENCE_KINDS),
+                "description": "The kinds of evidence the borrower keeps of this contact.",
+            },
+            "files": {
+                "type": "array",
+                "maxItems": MAX_FILES_PER_INCIDENT,
+                "items": _object(
+                    {
+                        "name": {"type": "string", "minLength": 1, "maxLength": MAX_FILE_NAME},
+                        "size": {"type": "integer", "minimum": 0, "maximum": MAX_FILE_SIZE},
+                        "date": DATE,
+                        "sha256": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"},
+                    },
+                    ["name"],
+                    description="An evidence file kept by the borrower (never sent): its "
+                    "name, size in bytes, date and SHA-256 fingerprint.",
+                ),
+            },
         },
         ["when", "target", "channel"],
     )
@@ -154,7 +200,22 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 {"name": {"type": "string", "minLength": 1, "maxLength": MAX_RESPONDENT}},
                 ["name"],
             ),
-            "incidents": {"type": "array", "maxItems": MAX_INCIDENTS, "items": _ref("Incident")},
+            "incidents": {
+                "type": "array",
+                "maxItems": MAX_INCIDENTS,
+                "items": _ref("Incident"),
+                "description": "A whole log: the letter summarises it and lists every "
+                "incident in an appendix. All descriptions together: at most "
+                "%d characters and %d line breaks; at most %d files in all."
+                % (MAX_INCIDENT_TEXT, MAX_INCIDENT_LINES, MAX_FILES),
+            },
+            "people_reached": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": MAX_PEOPLE_REACHED,
+                "description": "How many different people other than the borrower the "
+                "collectors reached, as the borrower counted them.",
+            },
             "requests": {"type": "string", "maxLength": MAX_REQUESTS},
             "paragraphs": _object(
                 {name: {"type": "string", "maxLength": MAX_PARAGRAPH} for name in EDITABLE}, []
@@ -164,10 +225,50 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 "maxLength": MAX_NAME,
                 "description": "For a third party's letter only: the borrower's name.",
             },
+            **_choices_schemas(),
         },
         ["kind", "assessment", "complainant", "respondent"],
     )
     return {"Event": event, "AssessRequest": assess, "Incident": incident, "LetterRequest": letter}
+
+
+def _choices_schemas() -> dict[str, dict]:
+    """The choices a letter that sets terms needs (letters/choices.py), each for its kind only."""
+    time = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+    contact_terms = _object(
+        {
+            "channels": {
+                "type": "array",
+                "minItems": 1,
+                "items": _enum(choices.codes(choices.CHANNELS)),
+            },
+            "hours": _object({"from": time, "to": time}, ["from", "to"]),
+            "contact": {"type": "string", "maxLength": choices.MAX_CONTACT},
+            "never_contact": {
+                "type": "array",
+                "items": _enum(choices.never_contact_codes()),
+            },
+            "never_contact_names": {"type": "string", "maxLength": choices.MAX_NAMES},
+        },
+        ["channels"],
+        description="Required for, and only for, kind contact_terms.",
+    )
+    repayment = _object(
+        {
+            "monthly_yuan": {
+                "type": "number",
+                "minimum": 1,
+                "maximum": choices.MAX_MONTHLY_YUAN,
+            },
+            "start": DATE,
+            "situation": {"type": "array", "items": _enum(choices.codes(choices.SITUATIONS))},
+            "situation_text": {"type": "string", "maxLength": choices.MAX_SITUATION},
+            "asks": {"type": "array", "items": _enum(choices.codes(choices.ASKS))},
+        },
+        ["monthly_yuan", "start"],
+        description="Required for, and only for, kind repayment_plan.",
+    )
+    return {"contact_terms": contact_terms, "repayment": repayment}
 
 
 def _response_schemas(vocabulary) -> dict[str, dict]:

@@ -33,7 +33,7 @@ from rights_guide.messages import errors_payload
 from rights_guide.results import assessment_json
 
 ASSESS_MAX_BYTES = 64 * 1024
-LETTERS_MAX_BYTES = 256 * 1024
+LETTERS_MAX_BYTES = 1024 * 1024  # a whole log: up to 2,000 incidents (spec: 1 MiB)
 
 
 @csrf_exempt

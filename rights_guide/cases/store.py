@@ -92,6 +92,23 @@ class VisitorCase:
         case.save(update_fields=["data", "updated_at", "expires_at"])
         self.session.modified = True  # the session's expiry follows the case's
 
+    def touch(self) -> Case:
+        """The case, created if needed, its life extended: after a change to a row of it.
+
+        Things kept as rows of their own (the evidence log) call this when
+        they change, so the case and everything in it expire together,
+        ``SESSION_COOKIE_AGE`` after the last change.
+        """
+        case = self._load()
+        if case is None:
+            return self._create()
+        now = timezone.now()
+        case.updated_at = now
+        case.expires_at = now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        case.save(update_fields=["updated_at", "expires_at"])
+        self.session.modified = True
+        return case
+
     def personal_data_entered(self) -> None:
         """Call when names or identity numbers first enter the case: the session key changes."""
         self.session.cycle_key()

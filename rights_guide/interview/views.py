@@ -5,15 +5,17 @@ engine; which steps apply, what answers mean and how they are assessed is
 decided in rights_guide.interview and rights_guide.assessment.
 """
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide.assessment import evaluate
-from rights_guide.interview import preselect, store
+from rights_guide.interview import from_log, preselect, store
 from rights_guide.interview.flow import Flow
 from rights_guide.interview.review import describe
 from rights_guide.interview.steps import (
@@ -22,7 +24,7 @@ from rights_guide.interview.steps import (
     to_answers,
 )
 from rights_guide.knowledge import get_knowledge
-from rights_guide.letters.kinds import Situation, offered_kinds
+from rights_guide.letters.kinds import Situation, follow_up, offered_kinds
 from rights_guide.letters.web import store as letter_store
 from rights_guide.messages import error_summary
 from rights_guide.results import present_assessment
@@ -70,7 +72,16 @@ def flow_step(request: HttpRequest, slug: str, flow: Flow) -> HttpResponse:
     if current not in steps:
         return redirect(flow.pages.start)
     review = request.GET.get("review") == "1" or request.POST.get("review") == "1"
-    if request.method == "POST":
+    filled = None
+    if request.method == "POST" and request.POST.get("nav") == "use_log":
+        filled = from_log.answers_for(request.case, current, flow)
+    if filled is not None:  # the page filled in from the evidence log, to check before going on
+        form = current.make_form(answers)
+        form.initial = filled
+        messages.info(
+            request, _("Filled in from your evidence log. Check the answers, then go on.")
+        )
+    elif request.method == "POST":
         form = current.make_form(answers, data=request.POST)
         going_back = request.POST.get("nav") == "back"
         if form.is_valid():
@@ -106,6 +117,7 @@ def flow_step(request: HttpRequest, slug: str, flow: Flow) -> HttpResponse:
             "has_back": before is not None,
             "review": review,
             "error_summary": error_summary([form]) if form.is_bound else [],
+            "log_offer": from_log.offer(request.case, current, flow),
         },
     )
 
@@ -154,6 +166,10 @@ def results(request: HttpRequest) -> HttpResponse:
         {
             "result": result,
             "letters": letters,
+            # What to send if a letter that sets terms gets no answer in time.
+            "follow_ups": {
+                kind.code: follow_up(kind, assessment.answers.lender_type) for kind in letters
+            },
             "complaint_needed": complaint_needed,
             "first_channel": result["channels"][0] if result["channels"] else None,
             "has_details": letter_store.details(request.case) is not None,

@@ -8,32 +8,43 @@ register a report, each personal-information right it exercises. Those are
 not rules the collector broke, so they are printed under their own lead.
 Which lender types may have the letter at all lives here too: a regulator
 letter about an individual lender would go to bodies that have no power
-over them. Keeping this as data means no legal wording and no provision id
+over them. A letter that sets terms (how to contact me) also restates the
+limits that already bind the lender: ``limits`` names the rules whose
+grounds say which provisions those are for each lender type, and
+``caveats`` gives the words a letter prints for a caveat those grounds
+carry. Keeping this as data means no legal wording and no provision id
 lives in the letters' Python. Plain frozen data, no Django.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rights_guide.knowledge.checker import Checker, read_yaml
-from rights_guide.knowledge.model import Instrument, Provision, Text
+from rights_guide.knowledge.model import PRODUCTS, Instrument, Provision, Text
 from rights_guide.knowledge.vocabulary import Vocabulary
 
-LEADS = ("conduct", "conduct_police", "bases")
+LEADS = ("conduct", "conduct_police", "bases", "limits")
 
 
 @dataclass(frozen=True)
 class Basis:
-    """A provision a letter's request rests on, for some lender types (empty: all)."""
+    """A provision a letter's request rests on, for some lender types and products (empty: all).
+
+    A basis for one product (a credit card) is cited only when the debt is
+    known to be that product.
+    """
 
     provision: Provision
     lenders: frozenset[str] = frozenset()
+    products: frozenset[str] = frozenset()
 
-    def applies_to(self, lender_type: str) -> bool:
-        return not self.lenders or lender_type in self.lenders
+    def applies_to(self, lender_type: str, product: str | None = None) -> bool:
+        return (not self.lenders or lender_type in self.lenders) and (
+            not self.products or product in self.products
+        )
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,9 @@ class RequestLaw:
     """One request a letter may make: its code, its bases, and when it is made.
 
     ``when_cited``: made only when a finding cites this provision (a
-    no-contact order only for pestering, entangling or stalking). ``text``:
+    no-contact order only for pestering, entangling or stalking).
+    ``when_found``: made only when the engine reports one of these findings
+    (costs above the cap only when a rate above it was found). ``text``:
     the request's wording when it names the law; otherwise the letter writes
     it (gettext) and this only carries its bases.
     """
@@ -50,6 +63,7 @@ class RequestLaw:
     bases: tuple[Basis, ...]
     when_cited: str | None = None
     text: Text | None = None
+    when_found: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,7 @@ class KindLaw:
     requests: tuple[RequestLaw, ...]
     notes: tuple[Note, ...]
     purpose: Text | None  # where it is offered, when the purpose names the law
+    limits: tuple[str, ...] = ()  # rules whose grounds are the limits it restates
 
     def cites_for_conduct(self, provision: Provision) -> bool:
         if not self.conduct_instruments and not self.conduct_provisions:
@@ -86,6 +101,8 @@ class KindLaw:
 class LetterLaw:
     leads: Mapping[str, Text]
     kinds: Mapping[str, KindLaw]
+    # A caveat's words in a letter, by caveat key; a caveat without them is not printed.
+    caveats: Mapping[str, Text] = field(default_factory=dict)
 
 
 def _bases(check: Checker, raw, provisions, vocabulary: Vocabulary, where: str):
@@ -102,6 +119,7 @@ def _bases(check: Checker, raw, provisions, vocabulary: Vocabulary, where: str):
             Basis(
                 provision,
                 check.choices(item.get("lenders"), vocabulary.lender_types.codes, place),
+                check.choices(item.get("products"), PRODUCTS, place),
             )
         )
     return tuple(bases)
@@ -113,12 +131,20 @@ def load_letter_law(
     provisions: Mapping[str, Provision],
     instruments: Mapping[str, Instrument],
     vocabulary: Vocabulary,
+    rules: Collection[str] = (),
+    caveats: Collection[str] = (),
 ) -> LetterLaw:
+    """Read letters.yaml; ``rules`` and ``caveats`` are the codes its rule and caveat names must be."""
     raw = read_yaml(path) or {}
     leads = {
         key: check.text((raw.get("leads") or {}).get(key), "%s leads.%s" % (path.name, key))
         for key in LEADS
     }
+    caveat_words = {}
+    for key, text in (raw.get("caveats") or {}).items():
+        if key not in caveats:
+            check.fail("%s caveats" % path.name, "unknown caveat %r" % (key,))
+        caveat_words[key] = check.text(text, "%s caveats.%s" % (path.name, key))
     kinds = {}
     for code, entry in (raw.get("kinds") or {}).items():
         where = "%s: kind %s" % (path.name, code)
@@ -139,6 +165,7 @@ def load_letter_law(
             when = item.get("when_cited")
             if when is not None and when not in provisions:
                 check.fail(place, "when_cited names unknown provision %r" % (when,))
+            found = check.choices(item.get("when_found"), rules, place + " when_found")
             if not bases:
                 check.fail(place, "a request needs at least one basis")
             requests.append(
@@ -147,6 +174,7 @@ def load_letter_law(
                     bases=bases,
                     when_cited=when,
                     text=check.optional_text(item.get("text"), place + " text"),
+                    when_found=found,
                 )
             )
         kinds[code] = KindLaw(
@@ -167,5 +195,8 @@ def load_letter_law(
                 for note in entry.get("notes") or []
             ),
             purpose=check.optional_text(entry.get("purpose"), where + " purpose"),
+            limits=tuple(
+                check.choice(rule, rules, where + " limits") for rule in entry.get("limits") or ()
+            ),
         )
-    return LetterLaw(leads=leads, kinds=kinds)
+    return LetterLaw(leads=leads, kinds=kinds, caveats=caveat_words)

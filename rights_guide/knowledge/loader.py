@@ -197,7 +197,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         )
         lpr = load_lpr(check, data_dir / "lpr.yaml")
         letters = load_letter_law(
-            check, data_dir / "letters.yaml", provisions, instruments, vocabulary
+            check,
+            data_dir / "letters.yaml",
+            provisions,
+            instruments,
+            vocabulary,
+            rules=[rule.code for rule in rules],
+            caveats=[key for key in texts if key.startswith("caveat_")],
         )
         rate_texts = _load_rate_texts(check, meta)
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as error:

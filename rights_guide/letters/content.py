@@ -17,23 +17,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rights_guide.assessment import Assessment, evaluate
-from rights_guide.formatting import format_date, format_datetime
-from rights_guide.knowledge import get_knowledge
+from rights_guide.formatting import format_date
+from rights_guide.letters.appendix import Appendix, build_appendix
 from rights_guide.letters.drafting import Draft, Section
-from rights_guide.letters.facts import sentence_join, voice
+from rights_guide.letters.facts import log_sentences, sentence_join
 from rights_guide.letters.kinds import KINDS
-from rights_guide.letters.legal import cited_law, format_citations, lead, notes_for
+from rights_guide.letters.legal import (
+    cited_law,
+    format_citations,
+    format_limits,
+    lead,
+    notes_for,
+)
 from rights_guide.letters.request import EDITABLE, LetterRequest
 
 HTML_LANG = {"zh-hans": "zh-Hans", "en": "en"}
-
-
-@dataclass(frozen=True)
-class IncidentRow:
-    when: str
-    target: str
-    channel: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -49,8 +47,8 @@ class Letter:
     sections: tuple[Section, ...]
     texts: Mapping[str, str]  # the editable paragraphs as printed
     generated: Mapping[str, str]  # the same paragraphs as the tool wrote them
-    incidents: tuple[IncidentRow, ...]
-    citations: Mapping[str, tuple[str, ...]]  # conduct, bases: one line per instrument
+    appendix: Appendix | None  # the recorded contacts in full, after the signature
+    citations: Mapping[str, tuple[str, ...]]  # conduct, bases: one line per instrument; limits
     evidence: tuple[str, ...]
     signature: tuple[tuple[str, str], ...]
     footer: str
@@ -77,36 +75,16 @@ def numbered_heading(number: int, heading: str, language: str) -> str:
     return _("%(number)s. %(heading)s") % {"number": shown, "heading": heading}
 
 
-def incident_rows(request: LetterRequest) -> tuple[IncidentRow, ...]:
-    """The recorded contacts in time order, whatever order they were entered in.
-
-    Runs inside the letter's language (build_letter); who was contacted is
-    said in the writer's voice ("me" in a third party's letter).
-    """
-    vocabulary = get_knowledge().vocabulary
-    language = request.language
-    speaker = voice(request)
-    return tuple(
-        IncidentRow(
-            when=format_datetime(incident.when, language),
-            target=speaker.label(incident.target)
-            if speaker
-            else vocabulary.targets[incident.target].letter.get(language),
-            channel=vocabulary.contact_means[incident.channel].incident.get(language),
-            description=incident.description,
-        )
-        for incident in sorted(request.incidents, key=lambda i: i.when)
-    )
-
-
 def letter_citations(
     request: LetterRequest, assessment: Assessment, draft: Draft, written_on: datetime.date
 ) -> dict[str, tuple[str, ...]]:
-    """The citation lines for the conduct and for the bases of the requests the draft makes."""
+    """The citation lines for the conduct, the bases of the requests the draft makes, and
+    the limits that already bind the lender (one line each: what it says and its source)."""
     law = cited_law(assessment, kind=request.kind, requests=draft.requests, written_on=written_on)
     return {
         "conduct": format_citations(law.conduct, request.language),
         "bases": format_citations(law.bases, request.language),
+        "limits": format_limits(law.limits, request.language),
     }
 
 
@@ -119,9 +97,11 @@ def legal_section(
     line with its lead, as a sentence rather than a list of one.
     """
     language = request.language
+    notes: tuple[str, ...] = ()
     if section.name == "conduct":
         key = KINDS[request.kind].law.conduct_lead
-        notes: tuple[str, ...] = ()
+    elif section.name == "limits":
+        key = "limits"
     else:
         key = "bases"
         notes = notes_for(request.kind, request.answers.lender_type, language)
@@ -178,7 +158,7 @@ def build_letter(
             sections=tuple(sections),
             texts=texts,
             generated=dict(draft.texts),
-            incidents=incident_rows(request),
+            appendix=build_appendix(request, log_sentences(request, pointer=False) or ""),
             citations=citations,
             evidence=tuple(draft.evidence),
             signature=(*draft.signature, (_("Date"), format_date(written_on))),

@@ -27,14 +27,16 @@ if TYPE_CHECKING:
 class Section:
     """One part of a letter. ``part`` says which data it shows; numbered when it has a heading.
 
-    A "legal" part is named ``conduct`` (the rules the conduct is against)
-    or ``bases`` (what the requests rely on); build_letter fills in its lead
-    and citations from the knowledge base, and leaves it out when empty.
+    A "legal" part is named ``conduct`` (the rules the conduct is against),
+    ``bases`` (what the requests rely on) or ``limits`` (the rules that
+    already limit how this lender collects, each with its source); build_letter
+    fills in its lead and lines from the knowledge base, and leaves it out when
+    empty.
     """
 
     part: str  # "party", "text", "incidents", "legal" or "evidence"
     heading: str = ""
-    name: str = ""  # "text": facts, requests or closing; "legal": conduct or bases
+    name: str = ""  # "text": facts, requests or closing; "legal": conduct, bases or limits
     paragraphs: tuple[str, ...] = ()  # "text": filled in by build_letter; "legal": notes
     rows: tuple[tuple[str, str], ...] = ()  # for "party" parts: labelled lines
     lead: str = ""  # "legal": the sentence before the citations

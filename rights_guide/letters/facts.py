@@ -20,7 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from rights_guide.assessment import Assessment, Event
-from rights_guide.formatting import babel_locale, format_percent, format_time
+from rights_guide.evidence.facts import summarise
+from rights_guide.formatting import (
+    babel_locale,
+    format_date,
+    format_percent,
+    format_period,
+    format_time,
+)
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import SEVERITY_RANK, Text
 
@@ -186,15 +193,86 @@ def conduct_paragraphs(request: LetterRequest, assessment: Assessment) -> list[s
     return [numbered(n, text) for n, text in enumerate(paragraphs, start=1)]
 
 
-def incidents_sentence(request: LetterRequest) -> str | None:
-    count = len(request.incidents)
-    if not count:
+def log_sentences(request: LetterRequest, *, pointer: bool = True) -> str | None:
+    """What the recorded contacts show, as whole sentences (None without any).
+
+    The period, how many (and how many were calls), at night, the most in
+    one day, after a request to stop, and whom they reached: the people
+    the borrower counted, or else who was contacted. With ``pointer``, a
+    last sentence says the appendix lists them all.
+    """
+    if not request.incidents:
         return None
-    return ngettext(
-        "I recorded %(count)s contact in the table below.",
-        "I recorded %(count)s contacts in the table below.",
-        count,
-    ) % {"count": count}
+    log = summarise(request.incidents, get_knowledge().vocabulary)
+    language = translation.get_language()
+    period = format_period(log.first.date(), log.last.date(), language)
+    sentences = [
+        ngettext(
+            "Over %(period)s I recorded %(count)s contact.",
+            "Over %(period)s I recorded %(count)s contacts.",
+            log.count,
+        )
+        % {"period": period, "count": log.count}
+    ]
+    if log.calls:
+        sentences.append(
+            ngettext(
+                "%(calls)s of them was a phone call.",
+                "%(calls)s of them were phone calls.",
+                log.calls,
+            )
+            % {"calls": log.calls}
+        )
+    if log.night:
+        sentences.append(
+            ngettext(
+                "%(night)s was at night, between 22:00 and 08:00.",
+                "%(night)s were at night, between 22:00 and 08:00.",
+                log.night,
+            )
+            % {"night": log.night}
+        )
+    busiest = log.busiest
+    if busiest is not None and busiest.total > 1 and len(log.days) > 1:
+        sentences.append(
+            _("The most in one day was %(most)s, on %(day)s.")
+            % {"most": busiest.total, "day": format_date(busiest.day, language)}
+        )
+    if log.after_stop:
+        sentences.append(
+            ngettext(
+                "%(count)s came after a request to stop.",
+                "%(count)s came after a request to stop.",
+                log.after_stop,
+            )
+            % {"count": log.after_stop}
+        )
+    if request.people_reached:
+        sentences.append(
+            ngettext(
+                "They reached %(people)s person I know.",
+                "They reached %(people)s different people I know.",
+                request.people_reached,
+            )
+            % {"people": request.people_reached}
+        )
+    elif log.third_parties and voice(request) is None:
+        sentences.append(
+            _("The people they contacted included %(people)s.")
+            % {"people": join_items([target_label(code) for code in log.third_parties])}
+        )
+    if pointer:
+        sentences.append(
+            _(
+                "Every contact is listed in the appendix, in time order, with a chart and a summary by day."
+            )
+        )
+    return sentence_join(sentences)
+
+
+def incidents_sentence(request: LetterRequest) -> str | None:
+    """The facts' paragraph about the recorded contacts: what the log shows."""
+    return log_sentences(request)
 
 
 def conduct_to_stop(request: LetterRequest, assessment: Assessment) -> list[str]:

@@ -3,7 +3,8 @@
 They use the shared ``Reader`` (rights_guide.reading) and add the checks
 the issuing authorities define: the mobile number's prefix, the resident
 ID number's birth date and check character. Full-width digits are read as
-digits; other scripts' digits are refused.
+digits; other scripts' digits are refused. Incident times are read by the
+evidence log's reader (``read_incident_time``, re-exported here).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import datetime
 import re
 from collections.abc import Mapping
 
+from rights_guide.evidence.record import read_incident_time
 from rights_guide.reading import Reader, ascii_digits
+
+__all__ = ["id_number_is_valid", "read_id_number", "read_incident_time", "read_phone"]
 
 MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
-INCIDENT_TIME = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})$")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARACTERS = "10X98765432"
 ID_NUMBER = re.compile(r"^[0-9]{17}[0-9X]$")
@@ -63,38 +66,3 @@ def read_id_number(
         reader.error(name, "invalid_id_number")
         return None
     return value
-
-
-def read_incident_time(
-    reader: Reader,
-    data: Mapping,
-    key: str,
-    name: str,
-    *,
-    now: datetime.datetime,
-    earliest: datetime.date,
-) -> datetime.datetime | None:
-    """``YYYY-MM-DDTHH:MM`` in the borrower's local time, not in the future.
-
-    Full-width digits are read as digits; any other non-ASCII digit is refused.
-    """
-    value = data.get(key)
-    if value is None or value == "":
-        reader.error(name, "required")
-        return None
-    match = INCIDENT_TIME.match(ascii_digits(value).strip()) if isinstance(value, str) else None
-    if match is None:
-        reader.error(name, "invalid_datetime")
-        return None
-    try:
-        moment = datetime.datetime(*(int(part) for part in match.groups()))
-    except ValueError:
-        reader.error(name, "invalid_datetime")
-        return None
-    if moment > now:
-        reader.error(name, "date_in_future")
-        return None
-    if moment.date() < earliest:
-        reader.error(name, "date_too_early", earliest=earliest.isoformat())
-        return None
-    return moment

@@ -11,9 +11,13 @@ a ground that hinges on a fact the borrower did not know is never printed
 as a rule the collector broke. For its requests, a letter gives their
 bases: the kind's own (the 15-day complaint deadline, the police's duty to
 register a report) and those of each request it makes, for the lender
-type, in force on the day it is written. No provision id lives here; they
-are data. A V2-weak article number is never printed: the borrower signs
-this, and must not rely on a number only one low-grade source gives.
+type, in force on the day it is written. A letter that sets terms also
+restates the limits that already bind this lender (``limits``): the conduct
+grounds of the rules letters.yaml names, as the engine would apply them to
+this lender, licence and product, each with the caveats it carries. No
+provision id lives here; they are data. A V2-weak article number is never
+printed: the borrower signs this, and must not rely on a number only one
+low-grade source gives.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from rights_guide.formatting import babel_locale
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.letter_law import Basis, KindLaw, LetterLaw, RequestLaw
 from rights_guide.knowledge.model import Provision
+from rights_guide.letters.limits import Limit, contact_limits
 
 ITEM = re.compile(
     r"(?:第(?P<paragraph>[一二三四五六七八九十]+)款)?(?:第（(?P<item>[一二三四五六七八九十]+)）项)?"
@@ -42,10 +47,11 @@ NUMBER_NOT_PRINTED = frozenset({"V2-weak"})
 
 @dataclass(frozen=True)
 class CitedLaw:
-    """What one letter cites: for the conduct, and as the bases of its requests."""
+    """What one letter cites: for the conduct, as the bases of its requests, and as limits."""
 
     conduct: tuple[Provision, ...]
     bases: tuple[Provision, ...]
+    limits: tuple[Limit, ...] = ()
 
 
 def letter_law() -> LetterLaw:
@@ -78,27 +84,34 @@ def _counted_conduct(assessment: Assessment) -> list[Provision]:
     return list(provisions.values())
 
 
-def _applicable(bases: Iterable[Basis], lender_type: str, day: datetime.date) -> list[Provision]:
+def _applicable(
+    bases: Iterable[Basis], assessment: Assessment, day: datetime.date
+) -> list[Provision]:
+    lender_type, product = assessment.answers.lender_type, assessment.product
     return [
         basis.provision
         for basis in bases
-        if basis.applies_to(lender_type) and basis.provision.in_force_on(day)
+        if basis.applies_to(lender_type, product) and basis.provision.in_force_on(day)
     ]
 
 
 def request_due(request: RequestLaw, assessment: Assessment) -> bool:
-    """Whether a request may be made: always, or only when a finding cites its ``when_cited``.
+    """Whether a request may be made: always, or only when the engine found what it needs.
 
     A no-contact order (禁止接触) is cited by the engine only for pestering,
     entangling or stalking from 2026-01-01; a lawful finding or a citation
-    that hinges on a fact the borrower did not know does not count.
+    that hinges on a fact the borrower did not know does not count. A
+    request with ``when_found`` is made only when one of those findings is
+    reported, and not as lawful (costs above the cap).
     """
+    unlawful = [finding for finding in assessment.findings if finding.severity != "lawful"]
+    if request.when_found and not any(f.code in request.when_found for f in unlawful):
+        return False
     if request.when_cited is None:
         return True
     return any(
         citation.provision.id == request.when_cited and not citation.conditional
-        for finding in assessment.findings
-        if finding.severity != "lawful"
+        for finding in unlawful
         for citation in finding.citations
     )
 
@@ -112,16 +125,19 @@ def cited_law(
     must be one letters.yaml lists for the kind.
     """
     law = kind_law(kind)
-    lender_type = assessment.answers.lender_type
     conduct = [p for p in _counted_conduct(assessment) if law.cites_for_conduct(p)]
     bases: list[Provision] = []
     for code in requests:
         request = law.request(code)
         if request is None:
             raise KeyError("letters.yaml lists no request %r for the %s letter" % (code, kind))
-        bases += _applicable(request.bases, lender_type, written_on)
-    bases += _applicable(law.bases, lender_type, written_on)
-    return CitedLaw(conduct=_in_order(conduct), bases=_in_order(bases))
+        bases += _applicable(request.bases, assessment, written_on)
+    bases += _applicable(law.bases, assessment, written_on)
+    return CitedLaw(
+        conduct=_in_order(conduct),
+        bases=_in_order(bases),
+        limits=contact_limits(law, assessment, written_on),
+    )
 
 
 def _in_order(provisions: list[Provision]) -> tuple[Provision, ...]:
@@ -140,6 +156,26 @@ def notes_for(kind: str, lender_type: str, language: str) -> tuple[str, ...]:
         for note in kind_law(kind).notes
         if not note.lenders or lender_type in note.lenders
     )
+
+
+def format_limits(limits: Iterable[Limit], language: str) -> tuple[str, ...]:
+    """One line per limit: what it says, then where it comes from and the caveats it carries."""
+    words = letter_law().caveats
+    lines = []
+    for limit in limits:
+        source = [*format_citations([limit.provision], language)]
+        source += [words[key].get(language) for key in limit.caveats if key in words]
+        rule = limit.provision.summary.get(language).rstrip("。.")
+        lines.append(
+            _("%(rule)s (%(source)s).")
+            % {
+                "rule": rule,
+                "source": pgettext("separator between list items that contain commas", "; ").join(
+                    source
+                ),
+            }
+        )
+    return tuple(lines)
 
 
 def lead(key: str, language: str) -> str:

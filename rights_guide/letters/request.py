@@ -23,28 +23,51 @@ from rights_guide.assessment import (
     answers_to_data,
     parse_answers,
 )
-from rights_guide.assessment.answers import EARLIEST_CONDUCT_DATE
+from rights_guide.evidence.record import (
+    MAX_DESCRIPTION,
+    MAX_DESCRIPTION_LINES,
+    MAX_INCIDENT_LINES,
+    MAX_INCIDENT_TEXT,
+    MAX_INCIDENTS,
+    Incident,
+    check_totals,
+    incident_to_data,
+    read_incident,
+)
 from rights_guide.knowledge import get_knowledge
-from rights_guide.letters.fields import read_id_number, read_incident_time, read_phone
+from rights_guide.letters.choices import READERS, ContactTerms, Repayment, read_choices
+from rights_guide.letters.fields import read_id_number, read_phone
 from rights_guide.letters.kinds import KINDS
 from rights_guide.reading import Reader
+
+__all__ = [  # the incident limits are re-exported: the API's documents name them from here
+    "MAX_DESCRIPTION",
+    "MAX_DESCRIPTION_LINES",
+    "MAX_INCIDENTS",
+    "MAX_INCIDENT_LINES",
+    "MAX_INCIDENT_TEXT",
+    "Complainant",
+    "Incident",
+    "InvalidLetterRequest",
+    "LetterRequest",
+    "letter_request_to_data",
+    "parse_letter_request",
+]
 
 LANGUAGES = ("zh-hans", "en")
 MAX_NAME = 50
 MAX_RESPONDENT = 100
 MAX_ADDRESS = 200
-MAX_INCIDENTS = 100
-MAX_DESCRIPTION = 2000
-MAX_DESCRIPTION_LINES = 30
 MAX_REQUESTS = 2000
 MAX_REQUESTS_LINES = 30
 MAX_PARAGRAPH = 5000
 MAX_PARAGRAPH_LINES = 60
-# What all incident descriptions of one letter may add up to. With the
-# limits above, the slowest letter anyone can ask for has a known cost,
-# measured by bench/letter_bounds.py; see the README's letters section.
-MAX_INCIDENT_TEXT = 20_000
-MAX_INCIDENT_LINES = 400
+# What the incidents of one letter may hold (MAX_INCIDENTS, their text and
+# files) is the evidence log's bound (rights_guide.evidence.record), so any
+# log fits into a letter. With the limits here, the slowest letter anyone
+# can ask for has a known cost, measured by bench/letter_load.py; see the
+# README's letters section.
+MAX_PEOPLE_REACHED = 100_000
 EDITABLE = ("facts", "requests", "closing")
 
 FIELDS = frozenset(
@@ -58,11 +81,12 @@ FIELDS = frozenset(
         "requests",
         "paragraphs",
         "borrower_name",
+        "people_reached",
+        *READERS,  # what the writer chose for one letter (letters/choices.py)
     }
 )
 COMPLAINANT_FIELDS = frozenset({"name", "phone", "address", "id_number"})
 RESPONDENT_FIELDS = frozenset({"name"})
-INCIDENT_FIELDS = frozenset({"when", "target", "channel", "description"})
 
 
 class InvalidLetterRequest(InvalidAnswers):
@@ -80,16 +104,6 @@ class Complainant:
 
 
 @dataclass(frozen=True)
-class Incident:
-    """One contact the borrower recorded, in local time."""
-
-    when: datetime.datetime
-    target: str
-    channel: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
 class LetterRequest:
     """A validated letter request. ``paragraphs`` holds only the paragraphs the user edited."""
 
@@ -102,6 +116,11 @@ class LetterRequest:
     requests: str = ""
     paragraphs: Mapping[str, str] | None = None
     borrower_name: str = ""  # a third party's letter names the borrower, when they know it
+    # How many different people other than the borrower the collectors reached, as the
+    # borrower counted them (the log's summary); None when not given.
+    people_reached: int | None = None
+    contact_terms: ContactTerms | None = None  # the contact_terms letter's choices
+    repayment: Repayment | None = None  # the repayment_plan letter's choices
 
     def edited(self, name: str) -> str | None:
         """The user's own text for an editable paragraph, or None to use the generated one."""
@@ -142,8 +161,14 @@ def parse_letter_request(
     borrower_name = reader.line(
         data, "borrower_name", "borrower_name", max_length=MAX_NAME, required=False
     )
+    people_reached = reader.integer(
+        data, "people_reached", "people_reached", 0, MAX_PEOPLE_REACHED, None
+    )
     if borrower_name and answers is not None and not answers.third_party:
         reader.error("borrower_name", "only_for_third_party")
+    choices = {}
+    if kind is not None:
+        choices = read_choices(reader, data, KINDS[kind].choices, today=today)
     if kind is not None and answers is not None:
         # The writer must be the one whose story it is; a lender or regulator letter about an
         # individual lender would go to bodies with no power over them (letters.yaml
@@ -163,6 +188,8 @@ def parse_letter_request(
         requests=requests,
         paragraphs=paragraphs,
         borrower_name=borrower_name or "",
+        people_reached=people_reached,
+        **choices,
     )
 
 
@@ -210,6 +237,7 @@ def _read_complainant(reader: Reader, data: Mapping, today: datetime.date) -> Co
 
 
 def _read_incidents(reader: Reader, value: Any, now: datetime.datetime) -> tuple[Incident, ...]:
+    """Each incident by the evidence log's own reader; then what they may add up to."""
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -218,35 +246,12 @@ def _read_incidents(reader: Reader, value: Any, now: datetime.datetime) -> tuple
     if len(value) > MAX_INCIDENTS:
         reader.error("incidents", "too_many", max=MAX_INCIDENTS)
         return ()
-    vocabulary = get_knowledge().vocabulary
     incidents = []
     for index, raw in enumerate(value):
-        name = "incidents[%d]" % index
-        if not isinstance(raw, Mapping):
-            reader.error(name, "not_object")
-            continue
-        before = len(reader.errors)
-        reader.unknown(raw, INCIDENT_FIELDS, name + ".")
-        when = read_incident_time(
-            reader, raw, "when", name + ".when", now=now, earliest=EARLIEST_CONDUCT_DATE
-        )
-        target = reader.choice(raw, "target", vocabulary.targets.codes, name + ".target")
-        channel = reader.choice(raw, "channel", vocabulary.contact_means.codes, name + ".channel")
-        description = reader.text(
-            raw,
-            "description",
-            name + ".description",
-            max_length=MAX_DESCRIPTION,
-            max_lines=MAX_DESCRIPTION_LINES,
-        )
-        if len(reader.errors) == before:
-            incidents.append(Incident(when, target, channel, description or ""))
-    characters = sum(len(incident.description) for incident in incidents)
-    if characters > MAX_INCIDENT_TEXT:
-        reader.error("incidents", "text_too_long_total", max=MAX_INCIDENT_TEXT, length=characters)
-    lines = sum(incident.description.count("\n") + 1 for incident in incidents)
-    if lines > MAX_INCIDENT_LINES:
-        reader.error("incidents", "too_many_lines_total", max=MAX_INCIDENT_LINES, lines=lines)
+        incident = read_incident(reader, raw, "incidents[%d]" % index, now=now)
+        if incident is not None:
+            incidents.append(incident)
+    check_totals(reader, incidents, "incidents")
     return tuple(incidents)
 
 
@@ -282,19 +287,17 @@ def letter_request_to_data(request: LetterRequest) -> dict[str, Any]:
         "assessment": answers_to_data(request.answers),
         "complainant": complainant,
         "respondent": {"name": request.respondent},
-        "incidents": [
-            {
-                "when": incident.when.strftime("%Y-%m-%dT%H:%M"),
-                "target": incident.target,
-                "channel": incident.channel,
-                "description": incident.description,
-            }
-            for incident in request.incidents
-        ],
+        "incidents": [incident_to_data(incident) for incident in request.incidents],
         "requests": request.requests,
     }
     if request.paragraphs:
         data["paragraphs"] = dict(request.paragraphs)
     if request.borrower_name:
         data["borrower_name"] = request.borrower_name
+    if request.people_reached is not None:
+        data["people_reached"] = request.people_reached
+    for field in READERS:
+        chosen = getattr(request, field)
+        if chosen is not None:
+            data[field] = chosen.to_data()
     return data

@@ -14,6 +14,7 @@ message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -23,13 +24,15 @@ from rights_guide import ratelimit
 from rights_guide.assessment import FieldError
 from rights_guide.cases.models import Case
 from rights_guide.letters.content import Letter
+from rights_guide.letters.pdf.render import render_letter_pdf
 from rights_guide.letters.pdf.slots import RendererBusy, RenderTicket
 from rights_guide.letters.request import LetterRequest
 from rights_guide.letters.snapshot import LetterSnapshot, snapshot_letter
 
 # A letter's weight in the allowance: one token, plus one for every
-# WEIGHT_UNIT characters of typed text it prints (a line break counts as
-# LINE_WEIGHT characters, since layout time follows lines). The largest
+# WEIGHT_UNIT characters of typed text it prints (a line break, and each
+# recorded contact, counts as LINE_WEIGHT characters, since layout time
+# follows lines: each contact is a line of the appendix). The largest
 # letter the parser accepts weighs a few tokens.
 WEIGHT_UNIT = 20_000
 LINE_WEIGHT = 50
@@ -60,10 +63,11 @@ class Delivered:
 
 
 def letter_weight(request: LetterRequest) -> int:
-    """Tokens a letter costs: 1, plus 1 per ``WEIGHT_UNIT`` of typed text and line breaks."""
+    """Tokens a letter costs: 1, plus 1 per ``WEIGHT_UNIT`` of typed text, lines and contacts."""
     texts = [incident.description for incident in request.incidents]
     texts += [request.requests, *(request.paragraphs or {}).values()]
     size = sum(len(text) + LINE_WEIGHT * text.count("\n") for text in texts)
+    size += LINE_WEIGHT * len(request.incidents)
     return 1 + size // WEIGHT_UNIT
 
 
@@ -73,21 +77,29 @@ def _charge(client: str, tokens: int) -> None:
         raise LetterRefused("rate_limited", 429, decision.retry_after)
 
 
-def _deliver(snapshot: LetterSnapshot, client: str, tokens: int) -> bytes:
+def _deliver(render: Callable[[], bytes], client: str, tokens: int) -> bytes:
     _charge(client, tokens)
     try:
         with RenderTicket() as ticket:
             ticket.wait()
-            return snapshot.render_pdf()
+            return render()
     except RendererBusy as busy:
         ratelimit.refund(ratelimit.LETTER_PDFS, client, tokens=tokens)
         raise LetterRefused("renderer_busy", 503, busy.retry_after) from busy
 
 
+def deliver_document(html: str, *, client: str, tokens: int = 1) -> bytes:
+    """Charge, take a render slot and print a document that is not a letter (the evidence list).
+
+    The same allowance and slots as letters: any PDF costs a core for a while.
+    """
+    return _deliver(lambda: render_letter_pdf(html), client, tokens)
+
+
 def deliver_letter(letter: Letter, *, client: str, case: Case | None = None) -> Delivered:
     """Charge, render and (for a case) store a new letter; raises LetterRefused."""
     snapshot = snapshot_letter(letter)
-    pdf = _deliver(snapshot, client, letter_weight(letter.request))
+    pdf = _deliver(snapshot.render_pdf, client, letter_weight(letter.request))
     if case is not None:
         from rights_guide.models import StoredLetter
 
@@ -99,4 +111,4 @@ def deliver_letter(letter: Letter, *, client: str, case: Case | None = None) -> 
 def deliver_stored(stored, *, client: str) -> Delivered:
     """Print a stored letter again from its snapshot (the same letter, not a new one)."""
     snapshot = stored.snapshot()
-    return Delivered(_deliver(snapshot, client, 1), snapshot)
+    return Delivered(_deliver(snapshot.render_pdf, client, 1), snapshot)

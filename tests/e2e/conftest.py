@@ -139,3 +139,48 @@ def check_fits_width(bp: BrowserPage) -> None:
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{bp.page.url} overflows the viewport by {overflow}px"
+
+
+def log_contact_in_browser(
+    bp: BrowserPage,
+    prefix: str = "",
+    *,
+    day: str = "2026-04-01",
+    time: str = "23:10",
+    target: str = "family",
+    channel: str = "call",
+    description: str = "",
+) -> None:
+    """Add a contact to the evidence log through its quick entry, as a borrower would."""
+    page = bp.page
+    bp.goto(prefix + "/log/")
+    page.locator("#id_date").fill(day)
+    page.locator("#id_time").fill(time)
+    page.locator("#id_target").select_option(target)
+    page.locator("#id_channel").select_option(channel)
+    if description:
+        page.locator("#id_description").fill(description)
+    page.locator(".log-add .step-buttons button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/log/" in page.url and page.locator("#error-summary").count() == 0
+
+
+def answer_interview(bp: BrowserPage, prefix: str) -> None:
+    """The borrower's interview for a consumer-finance lender, through to the results page."""
+    page = bp.page
+    bp.goto(prefix + "/interview/lender/")
+    page.locator("input[value=consumer_finance]").check()
+    page.locator("button[value=next]").click()
+    page.locator("input[value=family]").check()
+    page.locator("button[value=next]").click()
+    page.locator("#id_calls").fill("3")
+    page.locator("input[name=disclosed_debt][value=yes]").check()
+    page.locator("input[name=borrower_unreachable][value=no]").check()
+    page.locator("button[value=next]").click()
+    page.locator("input[value=threat_violence]").check()
+    page.locator("button[value=next]").click()
+    page.locator("#id_conduct_date").fill("2026-04-02")
+    page.locator("button[value=next]").click()
+    page.locator("button[value=next]").click()
+    page.locator("a[href$='/results/']").last.click()
+    page.wait_for_load_state()

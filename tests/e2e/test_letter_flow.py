@@ -5,29 +5,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.conftest import check_accessibility, check_fits_width
+from tests.e2e.conftest import (
+    answer_interview,
+    check_accessibility,
+    check_fits_width,
+    log_contact_in_browser,
+)
 
 NAME = "李堃昇"
-
-
-def answer_interview(bp, prefix):
-    page = bp.page
-    bp.goto(prefix + "/interview/lender/")
-    page.locator("input[value=consumer_finance]").check()
-    page.locator("button[value=next]").click()
-    page.locator("input[value=family]").check()
-    page.locator("button[value=next]").click()
-    page.locator("#id_calls").fill("3")
-    page.locator("input[name=disclosed_debt][value=yes]").check()
-    page.locator("input[name=borrower_unreachable][value=no]").check()
-    page.locator("button[value=next]").click()
-    page.locator("input[value=threat_violence]").check()
-    page.locator("button[value=next]").click()
-    page.locator("#id_conduct_date").fill("2026-04-02")
-    page.locator("button[value=next]").click()
-    page.locator("button[value=next]").click()
-    page.locator("a[href$='/results/']").last.click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
@@ -37,17 +22,15 @@ def test_results_to_downloaded_letter(open_page, language, javascript, tmp_path)
     bp = open_page(viewport="phone", javascript=javascript)
     page = bp.page
     answer_interview(bp, prefix)
-    page.locator("a[href$='/letters/police/']").click()
+    log_contact_in_browser(bp, prefix, description="对方打电话威胁说要上门打人。")
+    bp.goto(prefix + "/results/")
+    page.locator(".letters-offer a.btn[href$='/letters/police/']").click()
     page.wait_for_load_state()
     check_fits_width(bp)
     check_accessibility(bp)
     page.locator("#id_complainant_name").fill(NAME)
     page.locator("#id_phone").fill("13912345678")
     page.locator("#id_respondent_name").fill("某某消费金融有限公司")
-    page.locator("#id_incidents-0-when").fill("2026-04-01T23:10")
-    page.locator("#id_incidents-0-target").select_option("family")
-    page.locator("#id_incidents-0-channel").select_option("call")
-    page.locator("#id_incidents-0-description").fill("对方打电话威胁说要上门打人。")
     page.locator("button[value=save]").click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path.endswith("/letters/police/preview/")
@@ -71,15 +54,10 @@ def test_results_to_downloaded_letter(open_page, language, javascript, tmp_path)
     check_accessibility(bp)
 
 
-def fill_details(page, name, phone, respondent, note=None):
+def fill_details(page, name, phone, respondent):
     page.locator("#id_complainant_name").fill(name)
     page.locator("#id_phone").fill(phone)
     page.locator("#id_respondent_name").fill(respondent)
-    if note:
-        page.locator("#id_incidents-0-when").fill("2026-04-01T23:10")
-        page.locator("#id_incidents-0-target").select_option("family")
-        page.locator("#id_incidents-0-channel").select_option("call")
-        page.locator("#id_incidents-0-description").fill(note)
     page.locator("button[value=save]").click()
     page.wait_for_load_state()
 
@@ -100,9 +78,11 @@ def test_two_people_in_one_browser_never_see_each_other(open_page, javascript, t
     page = bp.page
     first = ("张秀英", "13912345678", "某某消费金融有限公司", "我妈妈病了，是为她借的钱。")
     answer_interview(bp, "")
-    page.locator("a[href$='/letters/lender/']").click()
+    log_contact_in_browser(bp, description=first[3])  # a note only the first person wrote
+    bp.goto("/results/")
+    page.locator(".letters-offer a.btn[href$='/letters/lender/']").click()
     page.wait_for_load_state()
-    fill_details(page, *first)
+    fill_details(page, *first[:3])
     page.locator("#id_facts").fill(
         page.locator("#id_facts").input_value() + "\n私人备注：不要告诉我丈夫。"
     )
@@ -119,7 +99,7 @@ def test_two_people_in_one_browser_never_see_each_other(open_page, javascript, t
     page.wait_for_load_state()
 
     answer_interview(bp, "")
-    page.locator("a[href$='/letters/lender/']").click()
+    page.locator(".letters-offer a.btn[href$='/letters/lender/']").click()
     page.wait_for_load_state()
     form_html = page.content()
     for trace in first:
@@ -156,7 +136,7 @@ def test_error_summary_conflicts_and_reading_copy_are_accessible(open_page, lang
     bp = open_page(viewport="phone", javascript=False)
     page = bp.page
     answer_interview(bp, prefix)
-    page.locator("a[href$='/letters/lender/']").click()
+    page.locator(".letters-offer a.btn[href$='/letters/lender/']").click()
     page.wait_for_load_state()
     page.locator("#id_id_number").fill("110105194912310021")
     page.locator("button[value=save]").click()  # no name, wrong ID: both reported at once

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from rights_guide.knowledge import get_knowledge
-from tests.e2e.conftest import check_accessibility, check_fits_width
+from tests.e2e.conftest import check_accessibility, check_fits_width, log_contact_in_browser
 
 NAME = "周晓梅"
 LENDER = "某某消费金融有限公司"
@@ -58,7 +58,17 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     check_fits_width(bp)
     check_accessibility(bp)
 
-    # Their letter: details once, then the preview, then the PDF.
+    # What happened to them, in the evidence log; then their letter: details once, then
+    # the preview, then the PDF.
+    log_contact_in_browser(
+        bp,
+        prefix,
+        day="2026-10-03",
+        time="21:30",
+        target="friends",
+        description="对方让我替李四还钱。",
+    )
+    bp.goto(prefix + "/called/results/")
     page.locator("a[href$='/letters/third_party/']").click()
     page.wait_for_load_state()
     check_fits_width(bp)
@@ -67,9 +77,6 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     page.locator("#id_phone").fill("13912345678")
     page.locator("#id_respondent_name").fill(LENDER)
     page.locator("#id_borrower_name").fill("李四")
-    page.locator("#id_incidents-0-when").fill("2026-10-03T21:30")
-    page.locator("#id_incidents-0-channel").select_option("call")
-    page.locator("#id_incidents-0-description").fill("对方让我替李四还钱。")
     page.locator("button[value=save]").click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path == prefix + "/letters/third_party/preview/"
@@ -89,6 +96,7 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     assert LENDER in text
     assert "第四百六十五条第二款" in text  # a contract binds only its parties
     assert "第四十七条" in text  # deletion
+    assert "对方让我替李四还钱" in text  # from the evidence log
     assert bp.foreign_requests() == []
 
 

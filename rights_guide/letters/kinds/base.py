@@ -63,6 +63,14 @@ class LetterKind:
     # Who writes it: the borrower, or someone called about the borrower's debt. The
     # assessment it is made from must be told from the same perspective.
     perspective: str = "borrower"
+    # The request field holding what the writer chooses for this letter alone (the
+    # API's ``contact_terms`` or ``repayment``; letters/choices.py), entered on its
+    # own page before the shared details. None: the shared details are enough.
+    choices: str | None = None
+    # What to send if no answer comes in time, most fitting first: the first of these
+    # kinds that fits the lender is offered with ``follow_up_hint`` on the results page.
+    follow_up: tuple[str, ...] = ()
+    follow_up_hint: Promise | None = None
 
     @property
     def law(self) -> KindLaw:

@@ -7,8 +7,9 @@ the top. Saved details are checked again when the page is shown, so a
 limit that changed since is explained rather than met later.
 
 The writer is the borrower, or someone called about the borrower's debt
-(the letter asked for says which): their details are kept apart, they may
-give the borrower's name, and every contact they list is about them.
+(the letter asked for says which): their details are kept apart and they
+may give the borrower's name. The contacts the letters list are not typed
+here: every letter draws on the evidence log (rights_guide.evidence).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from rights_guide.evidence import log as evidence_log
 from rights_guide.letters import (
     InvalidLetterRequest,
     parse_letter_request,
@@ -35,14 +37,7 @@ from rights_guide.letters.web.common import (
     flow_of,
     local_today,
 )
-from rights_guide.letters.web.forms import (
-    INCIDENT_ROWS,
-    MAX_INCIDENT_ROWS,
-    CalledDetailsForm,
-    DetailsForm,
-    IncidentForm,
-    IncidentFormSet,
-)
+from rights_guide.letters.web.forms import CalledDetailsForm, DetailsForm
 from rights_guide.messages import error_message, error_summary
 
 
@@ -58,9 +53,6 @@ class Writer:
     @property
     def form(self) -> type[DetailsForm]:
         return CalledDetailsForm if self.me is not None else DetailsForm
-
-    def rows(self, data=None, **options) -> IncidentFormSet:
-        return IncidentFormSet(data, prefix="incidents", form_kwargs={"me": self.me}, **options)
 
 
 def _writer(request: HttpRequest) -> Writer | HttpResponse:
@@ -89,31 +81,23 @@ def details(request: HttpRequest) -> HttpResponse:
     summary: list[dict] = []
     if request.method == "POST":
         form = writer.form(request.POST)
-        incidents = writer.rows(request.POST)
-        if request.POST.get("nav") == "add_rows":
-            form, incidents = _with_more_rows(writer, request.POST)
-        else:
-            outcome = _save_details(request, writer, form, incidents)
-            if isinstance(outcome, HttpResponse):
-                return outcome
-            summary = outcome
+        outcome = _save_details(request, writer, form)
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        summary = outcome
     else:
-        form, incidents = _bound_from_saved(
-            writer, store.details(request.case, writer.perspective) or {}
-        )
+        form = _bound_from_saved(writer, store.details(request.case, writer.perspective) or {})
         invalid = _check_saved(request, writer)
         if invalid is not None:
             form.is_valid()
-            incidents.is_valid()
-            summary = _attach_errors(
-                invalid, form, [row for row in incidents.forms if not row.is_blank()]
-            )
+            summary = _attach_errors(invalid, form)
+    logged = evidence_log.count(request.case.instance)
     return render(
         request,
         "rights_guide/letter_details.html",
         {
             "form": form,
-            "incidents": incidents,
+            "logged": logged,
             "next_kind": next_kind,
             "next_offer": KINDS[next_kind] if next_kind else None,
             "error_summary": summary,
@@ -123,7 +107,7 @@ def details(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _bound_from_saved(writer: Writer, saved: dict) -> tuple[DetailsForm, IncidentFormSet]:
+def _bound_from_saved(writer: Writer, saved: dict) -> DetailsForm:
     """The saved details as a bound page (so a problem can be shown next to its field)."""
     complainant = saved.get("complainant", {})
     fields = {
@@ -134,13 +118,7 @@ def _bound_from_saved(writer: Writer, saved: dict) -> tuple[DetailsForm, Inciden
         "respondent_name": saved.get("respondent", {}).get("name", ""),
         "borrower_name": saved.get("borrower_name", ""),
     }
-    rows = list(saved.get("incidents", []))
-    rows += [{}] * max(INCIDENT_ROWS - len(rows), 1)
-    data = {"incidents-TOTAL_FORMS": str(len(rows)), "incidents-INITIAL_FORMS": "0"}
-    for index, row in enumerate(rows):
-        for name in IncidentForm.base_fields:
-            data["incidents-%d-%s" % (index, name)] = row.get(name, "")
-    return writer.form(fields), writer.rows(data)
+    return writer.form(fields)
 
 
 def _check_saved(request, writer: Writer) -> InvalidLetterRequest | None:
@@ -155,15 +133,11 @@ def _check_saved(request, writer: Writer) -> InvalidLetterRequest | None:
     return None
 
 
-def _save_details(request, writer: Writer, form, incidents):
+def _save_details(request, writer: Writer, form):
     """Validate everything in one pass; save and move on, or return the error summary."""
-    if not incidents.management_form.is_valid():
-        return [{"target": None, "message": _("The page was incomplete. Please try again.")}]
     form.is_valid()
-    rows = [row for row in incidents.forms if not row.is_blank()]
     data = store.details_from_post(
-        {name: str(form[name].value() or "") for name in form.fields},
-        [row.values() for row in rows],
+        {name: str(form[name].value() or "") for name in form.fields}, []
     )
     kind = details_kind(request, writer.next_kind, writer.perspective)
     try:
@@ -171,7 +145,7 @@ def _save_details(request, writer: Writer, form, incidents):
             store.request_data(request.case, kind, details_data=data), today=local_today()
         )
     except InvalidLetterRequest as invalid:
-        return _attach_errors(invalid, form, rows)
+        return _attach_errors(invalid, form)
     store.save_details(request.case, store.details_from_request(letter_request), writer.perspective)
     if writer.next_kind:
         return redirect("letter_preview", kind=writer.next_kind)
@@ -179,35 +153,21 @@ def _save_details(request, writer: Writer, form, incidents):
     return redirect(reverse(writer.results) + "#next-steps")
 
 
-def _posted_values(data, names, prefix: str = "") -> dict[str, str]:
-    return {name: data.get(prefix + name, "") for name in names}
+def _attach_errors(invalid: InvalidLetterRequest, form) -> list[dict]:
+    """Put each parser error next to its field; return the summary that links to them.
 
-
-def _with_more_rows(writer: Writer, data) -> tuple[DetailsForm, IncidentFormSet]:
-    """The page as posted, unvalidated, plus empty rows: adding rows works without JavaScript."""
-    form = writer.form(initial=_posted_values(data, writer.form.base_fields))
-    try:
-        total = min(int(data.get("incidents-TOTAL_FORMS", 0)), MAX_INCIDENT_ROWS - INCIDENT_ROWS)
-    except ValueError:
-        total = 0
-    rows = [
-        _posted_values(data, IncidentForm.base_fields, "incidents-%d-" % i) for i in range(total)
-    ]
-    return form, writer.rows(initial=rows + [{}] * INCIDENT_ROWS)
-
-
-def _attach_errors(invalid: InvalidLetterRequest, form, rows) -> list[dict]:
-    """Put each parser error next to its field; return the summary that links to them."""
+    A problem with the contacts (a limit of the letters changed since they
+    were logged) is about the evidence log: the summary says so.
+    """
     routed = store.route_errors(invalid.errors)
     for name, errors in routed.fields.items():
         for error in errors:
             form.add_error(name, error_message(error))
-    for index, fields in routed.rows.items():
-        if index < len(rows):
-            for name, errors in fields.items():
-                for error in errors:
-                    rows[index].add_error(
-                        name if name in rows[index].fields else None, error_message(error)
-                    )
     other = [error_message(e) for e in routed.other]
-    return error_summary([form, *rows], other)
+    if routed.rows:
+        other.append(
+            _(
+                "A contact in your evidence log cannot go into a letter. Open the log and correct it."
+            )
+        )
+    return error_summary([form], other)

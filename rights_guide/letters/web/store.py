@@ -1,8 +1,9 @@
 """A case's letter details and edited paragraphs, and the letters request they make.
 
-The details (complainant, respondent, incidents) are entered once per case
-and shared by every letter, so the regulator letter knows what the police
-letter was told. Each letter kind keeps only the paragraphs the visitor
+The details (complainant, respondent) are entered once per case and shared
+by every letter, so the regulator letter knows what the police letter was
+told; the contacts every letter lists come from the case's evidence log
+(rights_guide.evidence), in full. Each letter kind keeps only the paragraphs the visitor
 rewrote, each with the generated text it was written over (``base``): when
 the details or the answers later change what the tool would write, the
 edit is stale, and the pages show both versions and let the visitor choose
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rights_guide.cases.store import VisitorCase
+from rights_guide.evidence import log as evidence_log
 from rights_guide.interview.called import flow_for
 from rights_guide.letters import LetterRequest, letter_request_to_data, parse_letter_request
 from rights_guide.letters.kinds import KINDS
@@ -35,6 +37,9 @@ DETAILS = "details"
 # details are kept apart from a borrower's.
 THIRD_PARTY_DETAILS = "third_party_details"
 LETTERS = "letters"
+# What the writer chose for a letter that needs more than the shared details
+# (letters/choices.py), by the request field that carries it: contact_terms, repayment.
+CHOICES = "letter_choices"
 SEND_LANGUAGE = "zh-hans"  # what the pages print: every recipient is a Chinese body
 READING_LANGUAGE = "en"
 PERSONAL = ("name", "phone", "address", "id_number")
@@ -79,7 +84,7 @@ def save_details(case: VisitorCase, data: Mapping[str, Any], perspective: str = 
 def details_from_request(letter: LetterRequest) -> dict[str, Any]:
     """The shared details of a validated request, as the parser normalised them."""
     data = letter_request_to_data(letter)
-    kept = {key: data[key] for key in ("complainant", "respondent", "incidents")}
+    kept = {key: data[key] for key in ("complainant", "respondent")}
     if data.get("borrower_name"):
         kept["borrower_name"] = data["borrower_name"]
     return kept
@@ -111,6 +116,18 @@ def details_from_post(fields: Mapping[str, str], rows: Iterable[Mapping[str, str
     if fields.get("borrower_name", "").strip():
         typed["borrower_name"] = fields["borrower_name"]
     return typed
+
+
+def choices(case: VisitorCase, field: str) -> dict[str, Any] | None:
+    """What was chosen for the letter whose request carries ``field``, in the API's shape."""
+    return (case.get(CHOICES) or {}).get(field)
+
+
+def save_choices(case: VisitorCase, field: str, data: Mapping[str, Any]) -> None:
+    """Keep the choices as the parser normalised them; a contact address is personal data."""
+    if data.get("contact") and not (choices(case, field) or {}).get("contact"):
+        case.personal_data_entered()
+    case.update(**{CHOICES: {**(case.get(CHOICES) or {}), field: dict(data)}})
 
 
 def edits(case: VisitorCase, kind: str) -> dict[str, dict[str, str]]:
@@ -156,12 +173,18 @@ def request_data(
     """The letters API request for this kind, from its writer's interview and letter pages."""
     perspective = KINDS[kind].perspective
     flow = flow_for(perspective)
+    shared = details_data if details_data is not None else details(case, perspective) or {}
     data = {
         "kind": kind,
         "language": language,
         "assessment": flow.request(flow.stored(case)),
-        **(details_data if details_data is not None else details(case, perspective) or {}),
+        # The contacts come from the evidence log, never from the details.
+        **{key: value for key, value in shared.items() if key != "incidents"},
     }
+    data.update(evidence_log.letter_fields(case, about=data["assessment"].get("relationship")))
+    field = KINDS[kind].choices
+    if field is not None and choices(case, field) is not None:
+        data[field] = choices(case, field)
     if paragraphs:
         data["paragraphs"] = dict(paragraphs)
     return data

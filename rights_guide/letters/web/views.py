@@ -28,6 +28,7 @@ from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import EDITABLE
 from rights_guide.letters.service import LetterRefused, deliver_letter, deliver_stored
 from rights_guide.letters.web import store
+from rights_guide.letters.web.choices import choices_needed, choices_url
 from rights_guide.letters.web.common import (
     details_url,
     flow_of,
@@ -76,6 +77,8 @@ def _guard(request: HttpRequest, kind: str) -> HttpResponse | None:
     if refused is not None:  # not offered for these answers, but a URL can still ask
         messages.error(request, error_message(FieldError("kind", refused)))
         return redirect(results_url(kind) + "#next-steps")
+    if choices_needed(request, kind):  # what this letter alone needs comes first
+        return redirect(choices_url(kind))
     if store.details(request.case, KINDS[kind].perspective) is None:
         return redirect(details_url(kind))
     return None
@@ -120,6 +123,8 @@ def _invalid_stored_letter(request, kind, invalid: InvalidLetterRequest) -> Http
     the letter as the tool writes it, so it can be corrected or undone; any
     other problem is for the details page, which shows it.
     """
+    if choices_needed(request, kind, invalid.errors):  # shown on the letter's choices page
+        return redirect(choices_url(kind))
     routed = store.route_errors(invalid.errors)
     if not routed.paragraphs or routed.fields or routed.rows or routed.other:
         return redirect(details_url(kind))
@@ -197,6 +202,7 @@ def _preview_page(request, kind, letter, form, stale, summary) -> HttpResponse:
             "reading_copy": reading_copy,
             "edited": bool(store.edits(request.case, kind)),
             "details_url": details_url(kind),
+            "choices_url": choices_url(kind) if KINDS[kind].choices else None,
             "wechat": "MicroMessenger" in request.headers.get("User-Agent", ""),
             "error_summary": summary,
         },
@@ -249,7 +255,9 @@ def print_view(request: HttpRequest, kind: str) -> HttpResponse:
         return blocked
     try:
         letter = _build(request, kind)
-    except InvalidLetterRequest:
+    except InvalidLetterRequest as invalid:
+        if choices_needed(request, kind, invalid.errors):
+            return redirect(choices_url(kind))
         return redirect(details_url(kind))
     if store.conflicts(store.edits(request.case, kind), letter.generated):
         return redirect("letter_preview", kind=kind)

@@ -1,0 +1,1 @@
+"""The evidence log's pages (views), their forms, and what they show (present)."""

@@ -1,0 +1,150 @@
+"""Here is what I can pay (还款协商申请): the situation, a monthly amount, and what is asked.
+
+A cooperative letter that helps people repay: what changed (in the
+borrower's own words and by checkbox), what they can pay each month and
+from when, and what they ask for (instalments, a pause on penalty interest,
+a lower total, more time). Costs above the cap are refused only when the
+engine found a rate above it (letters.yaml ``when_found``, with the
+wording, which names the law). For a credit card the card rules' provision
+on individual instalment plans is cited at its confidence; for any other
+lender it is a proposal, and claims no duty.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rights_guide.formatting import format_date, format_yuan
+from rights_guide.letters.choices import ASKS, SITUATIONS
+from rights_guide.letters.drafting import (
+    Draft,
+    Section,
+    complainant_rows,
+    lines,
+    numbered_items,
+    respondent_rows,
+)
+from rights_guide.letters.facts import sentence_join
+from rights_guide.letters.kinds.base import LetterKind
+from rights_guide.letters.legal import request_due
+
+if TYPE_CHECKING:
+    from rights_guide.assessment import Assessment
+    from rights_guide.letters.request import LetterRequest
+
+# What a borrower can show for each situation, if they have it.
+PROOF = {
+    "job_loss": gettext_lazy("A document showing I lost my job, such as a termination notice"),
+    "illness": gettext_lazy("Medical records or hospital bills"),
+    "income_drop": gettext_lazy("Bank statements or payslips showing my income now"),
+    "business_loss": gettext_lazy("Records showing the business's losses or closure"),
+    "family_costs": gettext_lazy("Documents showing the family members I support"),
+}
+
+
+def situation_text(request: LetterRequest) -> str:
+    """What changed: the ticked situations as sentences, then the borrower's own words."""
+    plan = request.repayment
+    opening = _(
+        "I, %(name)s, am a borrower of yours. I want to repay my debt, but I cannot keep to the "
+        "payments as they stand."
+    ) % {"name": request.complainant.name}
+    if plan is None:
+        return opening
+    words = {option.code: str(option.letter) for option in SITUATIONS}
+    ticked = [words[code] for code in plan.situation]
+    return lines(
+        sentence_join([opening, *ticked]),
+        plan.situation_text or None,
+        _("I am writing to agree a repayment plan that I can keep to."),
+    )
+
+
+def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, str]:
+    """Each request by its code (letters.yaml gives the bases of those that have one)."""
+    plan = request.repayment
+    language = request.language
+    items = {}
+    if plan is not None:
+        items["plan"] = _("I can pay %(amount)s a month, starting on %(start)s.") % {
+            "amount": format_yuan(plan.monthly_yuan, language),
+            "start": format_date(plan.start, language),
+        }
+        words = {option.code: str(option.letter) for option in ASKS}
+        for code in plan.asks:
+            items[code] = words[code]
+    for code in ("above_cap", "above_licensed_line"):
+        law = KIND.law.request(code)
+        if law is not None and law.text is not None and request_due(law, assessment):
+            items[code] = law.text.get(language)  # it names the law: letters.yaml's words
+    items["schedule"] = _(
+        "Send me the balance and the plan you agree to in writing, with the amount and date of "
+        "each payment."
+    )
+    items["reply"] = (
+        _("Reply to me in writing within 15 days of receiving this letter.")
+        if assessment.licensed
+        else _(
+            "Reply to me in writing within a reasonable time, for example within 15 days of "
+            "receiving this letter."
+        )
+    )
+    return items
+
+
+def build(request: LetterRequest, assessment: Assessment) -> Draft:
+    items = request_items(request, assessment)
+    plan = request.repayment
+    proof = [str(PROOF[code]) for code in plan.situation] if plan else []
+    texts = {
+        "facts": situation_text(request),
+        "requests": lines(numbered_items(list(items.values()), request)),
+        "closing": lines(
+            _(
+                "I want to repay and to stay in touch with you. I will pay only through your "
+                "official channels and keep the receipts."
+            ),
+            _(
+                "While we agree the plan, please contact only me, and in writing where you can. "
+                "This proposal does not accept any amount beyond what I lawfully owe."
+            ),
+        ),
+    }
+    sections = (
+        Section("party", _("Borrower"), rows=complainant_rows(request)),
+        Section("party", _("Recipient"), rows=respondent_rows(request)),
+        Section("text", _("My situation"), name="facts"),
+        Section("text", _("My proposal"), name="requests"),
+        Section("legal", name="bases"),
+        *([Section("evidence", _("Documents I can provide"))] if proof else []),
+        Section("text", name="closing"),
+    )
+    return Draft(
+        addressee=_("To: %(respondent)s") % {"respondent": request.respondent},
+        texts=texts,
+        sections=sections,
+        evidence=proof,
+        signature=((_("Borrower (signature)"), ""),),
+        requests=tuple(code for code in items if KIND.law.request(code) is not None),
+    )
+
+
+KIND = LetterKind(
+    code="repayment_plan",
+    title=gettext_lazy("Here is what I can pay: a repayment proposal"),
+    plain_purpose=gettext_lazy(
+        "Explains what has changed, says what you can pay each month and from when, and asks "
+        "for instalments, a pause on penalty interest, a lower total or more time. It is "
+        "written to agree a plan, not to complain."
+    ),
+    letter_title=gettext_lazy("Application to agree a repayment plan"),
+    file_name="repayment-plan",
+    build=build,
+    offered=lambda situation: True,  # repaying is half of what borrowers ask for, lawful or not
+    choices="repayment",
+    follow_up=("lender",),
+    follow_up_hint=gettext_lazy("No answer in time? Then send:"),
+)

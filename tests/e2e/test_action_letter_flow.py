@@ -1,0 +1,106 @@
+"""From the results to each letter that sets terms, as a PDF: a phone, no JavaScript."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import translation
+
+from rights_guide.letters.choices import CHANNELS
+from rights_guide.letters.kinds import KINDS
+from tests.e2e.conftest import check_accessibility, check_fits_width
+from tests.e2e.test_letter_flow import answer_interview, downloaded_text
+
+NAME = "李堃昇"
+
+
+def chinese(message) -> str:
+    """What the letter sent prints (it is always Chinese), whatever the catalogue holds."""
+    with translation.override("zh-hans"):
+        return "".join(str(message).split())
+
+
+def open_offer(bp, kind):
+    bp.page.locator(".letters-offer a[href$='/letters/%s/']" % kind).click()
+    bp.page.wait_for_load_state()
+
+
+def check_page(bp):
+    check_fits_width(bp)
+    check_accessibility(bp)
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_results_to_each_letter_that_sets_terms_without_javascript(open_page, language, tmp_path):
+    prefix = "/en" if language == "en" else ""
+    bp = open_page(viewport="phone", javascript=False)
+    page = bp.page
+    answer_interview(bp, prefix)
+    offered = page.locator(".letters-offer > li > a.btn").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert [urlsplit(href).path.split("/")[-2] for href in offered[:3]] == [
+        "debt_details",
+        "contact_terms",
+        "repayment_plan",
+    ]
+    check_page(bp)
+
+    # Show me the debt: the shared details first (entered once), then the letter.
+    open_offer(bp, "debt_details")
+    assert urlsplit(page.url).path.endswith("/letters/details/")
+    page.locator("#id_complainant_name").fill(NAME)
+    page.locator("#id_respondent_name").fill("某某消费金融有限公司")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("/letters/debt_details/preview/")
+    check_page(bp)
+    text = downloaded_text(page, tmp_path, "debt.pdf")
+    assert NAME in text and chinese(KINDS["debt_details"].letter_title) in "".join(text.split())
+
+    # Contact me only like this: its own choices, a mistake, then the letter.
+    bp.goto(prefix + "/results/")
+    open_offer(bp, "contact_terms")
+    assert urlsplit(page.url).path.endswith("/letters/contact_terms/choices/")
+    check_page(bp)
+    page.locator("input[name=channels][value=sms]").check()
+    page.locator("input[name=channels][value=post]").check()
+    page.locator("#id_hours_from").fill("10:00")
+    page.locator("#id_hours_to").fill("09:30")  # before the start: refused, kept
+    page.locator("input[name=never_contact][value=everyone]").check()
+    page.locator("input[name=never_contact][value=employer]").check()
+    page.locator("#id_never_contact_names").fill("张三")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert page.locator("#error-summary li").count() == 1
+    assert page.locator("#id_never_contact_names").input_value() == "张三"
+    assert page.locator("input[name=channels][value=post]").is_checked()
+    check_page(bp)
+    page.locator("#id_hours_to").fill("19:30")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("/letters/contact_terms/preview/")
+    check_page(bp)
+    text = "".join(downloaded_text(page, tmp_path, "contact.pdf").split())
+    letter_words = {option.code: chinese(option.letter) for option in CHANNELS}
+    assert letter_words["sms"] in text and letter_words["post"] in text
+    assert "10:00" in text and "19:30" in text
+
+    # Here is what I can pay.
+    bp.goto(prefix + "/results/")
+    open_offer(bp, "repayment_plan")
+    assert urlsplit(page.url).path.endswith("/letters/repayment_plan/choices/")
+    page.locator("input[name=situation][value=income_drop]").check()
+    page.locator("#id_situation_text").fill("店里生意不好，收入少了一半。")
+    page.locator("#id_monthly_yuan").fill("800")
+    page.locator("#id_start").fill("2027-01-01")
+    page.locator("input[name=asks][value=instalments]").check()
+    check_page(bp)
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("/letters/repayment_plan/preview/")
+    check_page(bp)
+    text = "".join(downloaded_text(page, tmp_path, "repayment.pdf").split())
+    assert "¥800.00" in text and "店里生意不好" in text
+    bp.goto(prefix + "/letters/repayment_plan/print/")
+    check_page(bp)
+    assert bp.foreign_requests() == []
