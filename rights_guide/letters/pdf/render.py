@@ -20,8 +20,12 @@ on first use so commands and pages that never print stay quick to start.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import gc
+import logging
+import os
 import re
+import signal
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +51,12 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 # room for snapshots stored before a stylesheet change.
 INLINE_STYLESHEETS_KEPT = 8
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+# Documents larger than this (characters of HTML: a letter with a long log, about 650
+# contacts and up) are laid out in a child process, so the memory their layout takes goes
+# back to the system when it exits; see _render_apart.
+LARGE_DOCUMENT = 100_000
+
+logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _state: dict[str, object] = {}
@@ -157,34 +167,105 @@ def render_letter_pdf(html: str) -> bytes:
     found = _STYLE.search(html)
     inline = found.group(1) if found else None
     markup = html[: found.start()] + html[found.end() :] if found else html
-    with _lock:
+
+    def write() -> bytes:
         renderer = _renderer()
         document = HTML(
             string=markup, base_url=static_dir().as_uri() + "/", url_fetcher=renderer.fetcher
         )
-        pdf = document.write_pdf(
+        return document.write_pdf(
             stylesheets=renderer.stylesheets(html, inline),
             font_config=renderer.font_config,
             **PDF_OPTIONS,
         )
-        del document
-        _collect_garbage()
+
+    with _lock:
+        if len(markup) > LARGE_DOCUMENT:
+            _renderer()  # fonts registered in this process, shared with the child
+            pdf = _render_apart(write)
+            if pdf is not None:
+                return pdf
+        pdf = write()
+        _collect_garbage(large=len(markup) > LARGE_DOCUMENT)
     return pdf
 
 
-def _collect_garbage() -> None:
-    """Free the render's reference cycles now, cheaply.
+def _render_apart(write) -> bytes | None:
+    """Lay a large document out in a forked child; None if that could not be done.
+
+    A 2,000-contact letter (about 50 pages) makes WeasyPrint build some
+    30 MB of boxes, and a worker that has printed a few keeps that much more
+    for good: glibc and Python's allocator keep fragments even after
+    ``malloc_trim`` (bench/evidence_log.py measured 131 MB before and 162 MB
+    after, growing over five letters, then flat). A forked child starts from
+    the warm worker (fonts registered, modules imported: copy-on-write, so
+    it costs a few milliseconds), writes the PDF into a pipe and exits,
+    and its memory goes with it. The caller holds ``_lock``, so no other
+    thread of this process is inside Pango when it forks. If anything goes
+    wrong in the child, the caller renders here instead, as for a small
+    letter.
+    """
+    if not hasattr(os, "fork"):
+        return None
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: print, send, leave without running the parent's exit code
+        status = 1
+        try:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.close(read_end)
+            pdf = write()
+            with os.fdopen(write_end, "wb") as out:
+                out.write(pdf)
+            status = 0
+        except BaseException:
+            logger.exception("Rendering a large letter in a child process failed")
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as source:
+        pdf = source.read()
+    _pid, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not pdf.startswith(b"%PDF"):
+        return None
+    return pdf
+
+
+def _collect_garbage(*, large: bool = False) -> None:
+    """Free the render's reference cycles now, cheaply; after a large one, give memory back.
 
     A full collection walks every object in the process (about 50 ms with
     Django loaded); freezing what exists after the first render (settings,
     templates, fonts, modules) leaves only each render's own objects to walk
     (about 2 ms). Objects alive at that moment are kept for the process's
-    life, a bounded one-off.
+    life, a bounded one-off. A large document laid out here (only when no
+    child could be forked: see ``_render_apart``) leaves some 25 MB of freed
+    heap that glibc keeps; ``malloc_trim`` returns most of it.
     """
     gc.collect()
     if not _state.get("frozen"):
         gc.freeze()
         _state["frozen"] = True
+    if large:
+        _trim_heap()
+
+
+def _trim_heap() -> None:
+    trim = _state.get("malloc_trim")
+    if trim is None:
+        try:
+            trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc: nothing to trim
+            trim = False
+        _state["malloc_trim"] = trim
+    if trim:
+        trim(0)
 
 
 WARM_UP_HTML = """<!doctype html><html lang="zh-Hans"><head><title>-</title></head><body>
