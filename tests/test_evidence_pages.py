@@ -66,8 +66,22 @@ def test_the_chart_page_has_the_chart_and_its_numbers_for_screen_readers(client)
     add(client, date="2026-10-04", time="09:00", target="borrower")
     html = client.get("/log/chart/").content.decode()
     assert 'role="img"' in html and "<caption>" in html
+    # Drawn wide for screens and narrow, with larger type, for phones; ids kept apart.
+    wide, narrow = re.findall(r'<svg [^>]*class="log-chart"[^>]*viewBox="0 0 (\d+) ', html)
+    assert int(narrow) < int(wide)
+    assert html.count('id="log-chart-title"') == html.count('id="log-chart-narrow-title"') == 1
     assert html.count('<th scope="row">') == 3  # two days and the total
     assert 'href="/log/?day=2026-10-03"' in html
+
+
+def test_the_table_by_day_names_the_people_as_a_list_in_each_language(client):
+    add(client, date="2026-10-04", time="09:00", target="borrower")
+    add(client, date="2026-10-04", time="09:30", target="family")
+    add(client, date="2026-10-04", time="10:00", target="friends")
+    chinese = client.get("/log/chart/").content.decode()
+    assert re.search(r"您本人\s*1\s*次、[^<]+1\s*次和[^<]+1\s*次", chinese), chinese
+    english = client.get("/en/log/chart/").content.decode()
+    assert re.search(r"[^<]+ 1, [^<]+ 1(,)? and [^<]+ 1", english)
 
 
 def test_the_people_reached_are_kept_for_the_letters(client):

@@ -51,6 +51,7 @@ LIMIT_COLOUR = "#b00020"
 NIGHT_SHADE = "#dde3ea"
 LIMIT = 3  # contacts a day: the dashed line
 WIDTH = 640
+NARROW = {"width": 360, "font_size": 11}  # a phone's drawing: about 1:1 on a 360 px screen
 LEFT, RIGHT = 34, 8
 BAR_TOP, BAR_HEIGHT = 14, 130
 STRIP_GAP, STRIP_HEIGHT = 30, 96  # the time-of-day strip: 24 hours
@@ -89,13 +90,21 @@ def draw_chart(
     texts: ChartTexts,
     *,
     element_id: str = "log-chart",
+    width: int = WIDTH,
+    font_size: float = 9,
 ) -> Chart | None:
-    """The timeline of these days (None for an empty log). ``targets``: the vocabulary's order."""
+    """The timeline of these days (None for an empty log). ``targets``: the vocabulary's order.
+
+    ``width`` and ``font_size`` are in the drawing's own units: the letters and wide screens
+    take the default; a phone gets a narrower drawing with larger type (NARROW), which it
+    shows at about its own size, so the labels stay readable.
+    """
     if not rows:
         return None
+    left = round(LEFT * font_size / 9)  # room for "00:00" in this type size
     first, last = rows[0].day, rows[-1].day
     span = (last - first).days + 1
-    step = (WIDTH - LEFT - RIGHT) / span
+    step = (width - left - RIGHT) / span
     bar = max(step * 0.72, 0.6)
     peak = max(max(row.total for row in rows), LIMIT + 1)
     unit = BAR_HEIGHT / peak
@@ -105,20 +114,20 @@ def draw_chart(
     height = strip_top + STRIP_HEIGHT + AXIS
 
     def x_of(day: datetime.date) -> float:
-        return LEFT + ((day - first).days + 0.5) * step
+        return left + ((day - first).days + 0.5) * step
 
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" class="log-chart" viewBox="0 0 %d %d" '
         'width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="sans-serif" '
-        'font-size="9">' % (WIDTH, height, element_id, element_id),
+        'font-size="%g">' % (width, height, element_id, element_id, font_size),
         '<title id="%s-title">%s</title>' % (element_id, escape(texts.title)),
         '<desc id="%s-desc">%s</desc>' % (element_id, escape(texts.description)),
         # Axes and the scale of the bars.
         '<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="0.8"/>'
-        % (LEFT, base, WIDTH - RIGHT, base, INK),
-        '<text x="%d" y="%.1f" text-anchor="end" fill="%s">0</text>' % (LEFT - 4, base, INK),
+        % (left, base, width - RIGHT, base, INK),
+        '<text x="%d" y="%.1f" text-anchor="end" fill="%s">0</text>' % (left - 4, base, INK),
         '<text x="%d" y="%.1f" text-anchor="end" fill="%s">%d</text>'
-        % (LEFT - 4, BAR_TOP + 6, INK, peak),
+        % (left - 4, BAR_TOP + 6, INK, peak),
     ]
     drawn: dict[datetime.date, int] = {}
     for row in rows:
@@ -140,29 +149,29 @@ def draw_chart(
     limit_y = base - LIMIT * unit
     parts.append(
         '<line x1="%d" y1="%.2f" x2="%d" y2="%.2f" stroke="%s" stroke-width="1.2" '
-        'stroke-dasharray="4 3"/>' % (LEFT, limit_y, WIDTH - RIGHT, limit_y, LIMIT_COLOUR)
+        'stroke-dasharray="4 3"/>' % (left, limit_y, width - RIGHT, limit_y, LIMIT_COLOUR)
     )
     parts.append(
         '<text x="%d" y="%.2f" text-anchor="end" fill="%s">%s</text>'
-        % (WIDTH - RIGHT, limit_y - 3, LIMIT_COLOUR, escape(texts.limit))
+        % (width - RIGHT, limit_y - 3, LIMIT_COLOUR, escape(texts.limit))
     )
     # The time-of-day strip: night shaded (00:00–08:00 at the top, 22:00–24:00 at the bottom).
     parts += [
         '<rect x="%d" y="%.2f" width="%d" height="%.2f" fill="%s"/>'
-        % (LEFT, strip_top, WIDTH - LEFT - RIGHT, 8 * hour, NIGHT_SHADE),
+        % (left, strip_top, width - left - RIGHT, 8 * hour, NIGHT_SHADE),
         '<rect x="%d" y="%.2f" width="%d" height="%.2f" fill="%s"/>'
-        % (LEFT, strip_top + 22 * hour, WIDTH - LEFT - RIGHT, 2 * hour, NIGHT_SHADE),
+        % (left, strip_top + 22 * hour, width - left - RIGHT, 2 * hour, NIGHT_SHADE),
         '<rect x="%d" y="%.2f" width="%d" height="%.2f" fill="none" stroke="%s" '
-        'stroke-width="0.6"/>' % (LEFT, strip_top, WIDTH - LEFT - RIGHT, STRIP_HEIGHT, GRID),
+        'stroke-width="0.6"/>' % (left, strip_top, width - left - RIGHT, STRIP_HEIGHT, GRID),
     ]
     for mark in (0, 8, 22):
         parts.append(
             '<text x="%d" y="%.2f" text-anchor="end" fill="%s">%02d:00</text>'
-            % (LEFT - 3, strip_top + mark * hour + 3, INK, mark)
+            % (left - 3, strip_top + mark * hour + 3, INK, mark)
         )
     parts.append(
         '<text x="%d" y="%.2f" fill="%s">%s</text>'
-        % (LEFT + 3, strip_top + 7, INK, escape(texts.night))
+        % (left + 3, strip_top + 7, INK, escape(texts.night))
     )
     cells = Counter((incident.when.date(), incident.when.hour) for incident in incidents)
     night_hours = {hour_of for hour_of in range(24) if hour_of >= 22 or hour_of < 8}
@@ -190,7 +199,7 @@ def draw_chart(
     parts.append(
         '<text x="%.2f" y="%.2f" text-anchor="%s" fill="%s">%s</text>'
         % (
-            x_of(last) if span == 1 else WIDTH - RIGHT,
+            x_of(last) if span == 1 else width - RIGHT,
             strip_top + STRIP_HEIGHT + 12,
             "middle" if span == 1 else "end",
             INK,

@@ -12,15 +12,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rights_guide.evidence.chart import Chart, colour_of, draw_chart, swatch
+from rights_guide.evidence.chart import NARROW, Chart, colour_of, draw_chart, swatch
 from rights_guide.evidence.facts import LogFacts
 from rights_guide.evidence.judge import Judgement
 from rights_guide.evidence.record import FLAGS, Incident
 from rights_guide.evidence.words import EVIDENCE_SHORT, FLAG_SHORT, chart_texts
-from rights_guide.formatting import format_date, format_number, format_period, format_time
+from rights_guide.formatting import (
+    babel_locale,
+    format_date,
+    format_number,
+    format_period,
+    format_time,
+)
 from rights_guide.knowledge import get_knowledge
 
 
@@ -107,13 +114,30 @@ def incident_views(
     return views
 
 
+@dataclass(frozen=True)
+class PageChart:
+    """The chart drawn twice: wide for screens from 36em (as in the letters), narrow for phones.
+
+    One drawing scaled down to a phone made its labels about 5 px high; the page
+    shows one of the two (CSS media query), so a screen reader meets only one.
+    """
+
+    wide: Chart
+    narrow: Chart
+
+
 def page_chart(
     facts: LogFacts, incidents: Sequence[Incident], language: str
-) -> tuple[Chart | None, list[tuple[str, str]]]:
+) -> tuple[PageChart | None, list[tuple[str, str]]]:
     """The chart and its legend (swatch, who) for a page."""
     vocabulary = get_knowledge().vocabulary
     codes = vocabulary.targets.codes
-    chart = draw_chart(facts.days, incidents, codes, chart_texts(facts, language))
+    texts = chart_texts(facts, language)
+    wide = draw_chart(facts.days, incidents, codes, texts)
+    narrow = draw_chart(
+        facts.days, incidents, codes, texts, element_id="log-chart-narrow", **NARROW
+    )
+    chart = PageChart(wide, narrow) if wide and narrow else None
     present = {code for row in facts.days for code, _count in row.by_target}
     legend = [
         (swatch(colour_of(code, codes)), vocabulary.targets[code].name.get(language))
@@ -143,10 +167,13 @@ def day_views(facts: LogFacts, language: str) -> list[DayView]:
             total=row.total,
             night=row.night,
             after_stop=row.after_stop,
-            who=", ".join(
-                _("%(who)s %(count)s")
-                % {"who": vocabulary.targets[code].name.get(language), "count": count}
-                for code, count in row.by_target
+            who=format_list(
+                [
+                    _("%(who)s %(count)s")
+                    % {"who": vocabulary.targets[code].name.get(language), "count": count}
+                    for code, count in row.by_target
+                ],
+                locale=babel_locale(language),
             ),
         )
         for row in facts.days
