@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rights_guide import pages
+from rights_guide.evidence.web import transfer as evidence_transfer
 from rights_guide.evidence.web import views as evidence
 from rights_guide.guide import views as guide
 from rights_guide.guide.sitemaps import SITEMAPS
@@ -41,10 +42,10 @@ urlpatterns += i18n_patterns(
     path("log/repeat/", evidence.repeat, name="evidence_repeat"),
     path("log/people/", evidence.people, name="evidence_people"),
     path("log/chart/", evidence.chart_page, name="evidence_chart"),
-    path("log/import/", evidence.import_page, name="evidence_import"),
-    path("log/export.csv", evidence.export_csv, name="evidence_export"),
-    path("log/template.csv", evidence.template_csv, name="evidence_template"),
-    path("log/evidence.pdf", evidence.evidence_pdf, name="evidence_pdf"),
+    path("log/import/", evidence_transfer.import_page, name="evidence_import"),
+    path("log/export.csv", evidence_transfer.export_csv, name="evidence_export"),
+    path("log/template.csv", evidence_transfer.template_csv, name="evidence_template"),
+    path("log/evidence.pdf", evidence_transfer.evidence_pdf, name="evidence_pdf"),
     path("log/<int:key>/", evidence.edit, name="evidence_edit"),
     path("log/<int:key>/delete/", evidence.delete, name="evidence_delete"),
     # For the people called about someone else's debt, and the notice a borrower sends them.

@@ -38,6 +38,11 @@ class LogRefused(Invalid):
     """The log cannot take this change; ``errors`` says why, as field errors."""
 
 
+def local_now() -> datetime.datetime:
+    """Local time now, naive, to the minute: incidents are in the borrower's local time."""
+    return timezone.localtime().replace(tzinfo=None, second=0, microsecond=0)
+
+
 def _rows(case: Case | None):
     if case is None:
         return LoggedIncident.objects.none()

@@ -1,9 +1,9 @@
-"""The evidence log's pages: the log by day, quick entry, edit, the chart, import and export.
+"""The evidence log's pages: the log by day, quick entry, edit and delete, the chart.
 
 Glue only: the forms lay out fields, ``record.read_incident`` judges what
 was typed, ``log`` writes it into the visitor's case, ``judge`` runs each
 incident through the engine, ``facts`` and ``chart`` summarise and draw,
-``csvio`` reads and writes CSV. Every page works without JavaScript; the
+``web/transfer.py`` imports and exports. Every page works without JavaScript; the
 script only fingerprints chosen files on the phone.
 
 A long log is shown one day at a time (at most ``PAGE_SIZE`` contacts a
@@ -14,42 +14,29 @@ only (``log.timeline``), and only the day shown is read in full and judged.
 from __future__ import annotations
 
 import datetime
-import hashlib
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from rights_guide import ratelimit
-from rights_guide.evidence import csvio, log
+from rights_guide.evidence import log
 from rights_guide.evidence.facts import summarise
 from rights_guide.evidence.judge import judge
-from rights_guide.evidence.record import MAX_INCIDENTS, in_time_order, read_incident
+from rights_guide.evidence.record import MAX_INCIDENTS, read_incident
 from rights_guide.evidence.web import present
-from rights_guide.evidence.web.forms import FILE_ROWS, ImportForm, IncidentForm, PeopleForm
-from rights_guide.evidence.words import EVIDENCE_LABELS, EVIDENCE_SHORT
-from rights_guide.formatting import format_date, format_number
+from rights_guide.evidence.web.forms import FILE_ROWS, IncidentForm, PeopleForm
+from rights_guide.formatting import format_date
 from rights_guide.interview.steps import BORROWER
 from rights_guide.knowledge import get_knowledge
-from rights_guide.letters.pdf.render import letter_stylesheet, page_counter_css
-from rights_guide.letters.service import LetterRefused, deliver_document
 from rights_guide.messages import error_message, error_summary
 from rights_guide.reading import FieldError, Reader
 
 PAGE_SIZE = 100
-MAX_ERRORS_SHOWN = 200
-CSV_NAME = "evidence-log.csv"
-
-
-def _now() -> datetime.datetime:
-    """Local time now, naive, to the minute: incidents are in the borrower's local time."""
-    return timezone.localtime().replace(tzinfo=None, second=0, microsecond=0)
 
 
 def _story(request: HttpRequest) -> dict:
@@ -66,7 +53,7 @@ def _log_url(day: datetime.date | None = None, key: int | None = None) -> str:
 
 def _quick_defaults(request: HttpRequest) -> dict:
     """Today and now, and who, how and the caller of the last incident entered."""
-    now = _now()
+    now = log.local_now()
     last = log.last_entered(request.case.instance)
     return {
         "date": now.date().isoformat(),
@@ -82,9 +69,9 @@ def _read_form(form: IncidentForm):
     errors: list[FieldError] = []
     data = form.incident_data(errors)
     if data["when"] is None:  # the date or time is wrong, and said so: read the rest anyway
-        data["when"] = _now().strftime("%Y-%m-%dT%H:%M")
+        data["when"] = log.local_now().strftime("%Y-%m-%dT%H:%M")
     reader = Reader()
-    incident = read_incident(reader, data, "incident", now=_now())
+    incident = read_incident(reader, data, "incident", now=log.local_now())
     errors += reader.errors
     return (incident if not errors else None), errors
 
@@ -197,7 +184,7 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
 def repeat(request: HttpRequest) -> HttpResponse:
     """ "The same as the last one, now", in one tap."""
     try:
-        key = log.repeat_last(visitor=request.case, now=_now())
+        key = log.repeat_last(visitor=request.case, now=log.local_now())
     except log.LogRefused as refused:
         for error in refused.errors:
             messages.error(request, error_message(error))
@@ -205,7 +192,7 @@ def repeat(request: HttpRequest) -> HttpResponse:
     if key is None:
         return redirect("evidence_log")
     messages.success(request, _("Saved: the same as the last one, now."))
-    return redirect(_log_url(_now().date(), key))
+    return redirect(_log_url(log.local_now().date(), key))
 
 
 @never_cache
@@ -296,189 +283,3 @@ def chart_page(request: HttpRequest) -> HttpResponse:
             "days": present.day_views(facts, language),
         },
     )
-
-
-def _column_words() -> list[tuple[str, str]]:
-    """Each CSV column and what it holds, for the import page (docs/evidence-log.md says the same)."""
-    vocabulary = get_knowledge().vocabulary
-    return [
-        ("date", _("The date, as YYYY-MM-DD (2026/10/3 also works). Required.")),
-        ("time", _("The time, as HH:MM on the 24-hour clock. Required.")),
-        (
-            "target",
-            _("Who was contacted. Required. One of: %(codes)s, or the words shown on the log page.")
-            % {"codes": ", ".join(vocabulary.targets.codes)},
-        ),
-        (
-            "channel",
-            _("How. Required. One of: %(codes)s, or the words shown on the log page.")
-            % {"codes": ", ".join(vocabulary.contact_means.codes)},
-        ),
-        ("caller", _("The number or name that contacted them, if known.")),
-        ("description", _("What was said or done.")),
-        ("disclosed_debt", _("yes or no: they told the person about the debt.")),
-        ("asked_to_pay", _("yes or no: they asked the person to pay the debt.")),
-        ("after_stop_request", _("yes or no: it was after being asked to stop.")),
-        (
-            "tactics",
-            _("What they said or did, separated by semicolons: %(codes)s.")
-            % {"codes": ", ".join(vocabulary.tactics.codes)},
-        ),
-        (
-            "evidence",
-            _("The evidence you have, separated by semicolons: %(codes)s.")
-            % {
-                "codes": ", ".join(
-                    "%s (%s)" % (code, EVIDENCE_SHORT[code]) for code in EVIDENCE_LABELS
-                )
-            },
-        ),
-        (
-            "files",
-            _(
-                "Evidence files, one per line in the cell, as name|size in bytes|YYYY-MM-DD|SHA-256. Only the name is required."
-            ),
-        ),
-    ]
-
-
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def import_page(request: HttpRequest) -> HttpResponse:
-    """Add many contacts at once from a CSV: the good rows are kept, each bad one named."""
-    result = None
-    problems: list[str] = []
-    status = 200
-    if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        text, refused = form.csv_text()
-        if refused is not None:
-            problems = [error_message(FieldError("csv", refused, {"max": csvio.MAX_CSV_BYTES}))]
-            status = 400
-        else:
-            result = _import(request, text)
-            problems = [_row_problem(error) for error in result.errors[:MAX_ERRORS_SHOWN]]
-            status = 200 if result.incidents or not result.errors else 400
-    else:
-        form = ImportForm()
-    return render(
-        request,
-        "rights_guide/evidence/import.html",
-        {
-            "form": form,
-            "result": result,
-            "problems": problems,
-            "more_problems": len(result.errors) - MAX_ERRORS_SHOWN
-            if result and len(result.errors) > MAX_ERRORS_SHOWN
-            else 0,
-            "columns": _column_words(),
-            "max_incidents": MAX_INCIDENTS,
-        },
-        status=status,
-    )
-
-
-def _words() -> csvio.Words:
-    names = {}
-    for code in EVIDENCE_LABELS:
-        names[code] = []
-        for language in ("zh-hans", "en"):
-            with translation.override(language):
-                names[code] += [str(EVIDENCE_LABELS[code]), str(EVIDENCE_SHORT[code])]
-    return csvio.Words.of(get_knowledge().vocabulary, names)
-
-
-def _import(request: HttpRequest, text: str) -> csvio.Imported:
-    existing = log.incidents(request.case.instance)
-    result = csvio.read_csv(text, words=_words(), now=_now(), existing=existing)
-    if result.incidents:
-        try:
-            log.add_incidents(visitor=request.case, incidents=result.incidents)
-        except log.LogRefused as refused:  # the log changed meanwhile: nothing was added
-            result.errors[:0] = [csvio.RowError(0, "", error) for error in refused.errors]
-            result.incidents, result.rows = [], []
-    return result
-
-
-def _row_problem(error: csvio.RowError) -> str:
-    message = error_message(error.error)
-    if error.row and error.column:
-        return _("Row %(row)s, column %(column)s: %(message)s") % {
-            "row": error.row,
-            "column": error.column,
-            "message": message,
-        }
-    if error.row:
-        return _("Row %(row)s: %(message)s") % {"row": error.row, "message": message}
-    return message
-
-
-def _csv_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="%s"' % name
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@never_cache
-@require_safe
-def export_csv(request: HttpRequest) -> HttpResponse:
-    incidents = log.incidents(request.case.instance)
-    return _csv_response(csvio.write_csv(incidents, get_knowledge().vocabulary), CSV_NAME)
-
-
-@require_safe
-def template_csv(request: HttpRequest) -> HttpResponse:
-    return _csv_response(csvio.template_csv(), "evidence-log-template.csv")
-
-
-@never_cache
-@require_safe
-def evidence_pdf(request: HttpRequest) -> HttpResponse:
-    """The evidence files as a PDF, with the SHA-256 of the log exported as CSV now."""
-    incidents = in_time_order(log.incidents(request.case.instance))
-    exported = csvio.write_csv(incidents, get_knowledge().vocabulary)
-    language = translation.get_language()
-    files = []
-    for number, incident in enumerate(incidents, start=1):
-        for file in incident.files:
-            files.append(
-                {
-                    "number": len(files) + 1,
-                    "name": file.name,
-                    "size": format_number(file.size, language) if file.size is not None else "",
-                    "date": format_date(file.date, language) if file.date else "",
-                    "sha256": file.sha256,
-                    "incident": number,
-                    "when": "%s %s"
-                    % (
-                        format_date(incident.when.date(), language),
-                        incident.when.strftime("%H:%M"),
-                    ),
-                }
-            )
-    html = render_to_string(
-        "rights_guide/evidence/evidence_list.html",
-        {
-            "files": files,
-            "count": len(incidents),
-            "csv_sha256": hashlib.sha256(exported).hexdigest(),
-            "csv_name": CSV_NAME,
-            "csv_bytes": format_number(len(exported), language),
-            "made_on": format_date(_now().date(), language),
-            "stylesheet": letter_stylesheet(),
-            "page_counter": page_counter_css(),
-            "html_lang": "zh-Hans" if language == "zh-hans" else "en",
-        },
-    )
-    try:
-        pdf = deliver_document(html, client=ratelimit.client_key(request))
-    except LetterRefused as refused:
-        messages.error(request, error_message(refused.error))
-        response = redirect("evidence_log")
-        response["Retry-After"] = str(refused.retry_after)
-        return response
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="evidence-list.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response

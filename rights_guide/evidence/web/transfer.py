@@ -1,0 +1,222 @@
+"""The evidence log in and out: CSV import and export, the template, the evidence list PDF.
+
+Glue only: ``csvio`` reads and writes the CSV (row-and-column problems, the
+good rows kept), ``log`` adds the rows to the visitor's case, and the
+evidence list is printed through the letters' renderer, slots and
+allowance (``deliver_document``), with the SHA-256 of the CSV export of
+that moment printed in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from rights_guide import ratelimit
+from rights_guide.evidence import csvio, log
+from rights_guide.evidence.record import MAX_INCIDENTS, in_time_order
+from rights_guide.evidence.web.forms import ImportForm
+from rights_guide.evidence.words import EVIDENCE_LABELS, EVIDENCE_SHORT
+from rights_guide.formatting import format_date, format_number
+from rights_guide.knowledge import get_knowledge
+from rights_guide.letters.pdf.render import letter_stylesheet, page_counter_css
+from rights_guide.letters.service import LetterRefused, deliver_document
+from rights_guide.messages import error_message
+from rights_guide.reading import FieldError
+
+MAX_ERRORS_SHOWN = 200
+CSV_NAME = "evidence-log.csv"
+
+
+def _column_words() -> list[tuple[str, str]]:
+    """Each CSV column and what it holds, for the import page (docs/evidence-log.md says the same)."""
+    vocabulary = get_knowledge().vocabulary
+    return [
+        ("date", _("The date, as YYYY-MM-DD (2026/10/3 also works). Required.")),
+        ("time", _("The time, as HH:MM on the 24-hour clock. Required.")),
+        (
+            "target",
+            _("Who was contacted. Required. One of: %(codes)s, or the words shown on the log page.")
+            % {"codes": ", ".join(vocabulary.targets.codes)},
+        ),
+        (
+            "channel",
+            _("How. Required. One of: %(codes)s, or the words shown on the log page.")
+            % {"codes": ", ".join(vocabulary.contact_means.codes)},
+        ),
+        ("caller", _("The number or name that contacted them, if known.")),
+        ("description", _("What was said or done.")),
+        ("disclosed_debt", _("yes or no: they told the person about the debt.")),
+        ("asked_to_pay", _("yes or no: they asked the person to pay the debt.")),
+        ("after_stop_request", _("yes or no: it was after being asked to stop.")),
+        (
+            "tactics",
+            _("What they said or did, separated by semicolons: %(codes)s.")
+            % {"codes": ", ".join(vocabulary.tactics.codes)},
+        ),
+        (
+            "evidence",
+            _("The evidence you have, separated by semicolons: %(codes)s.")
+            % {
+                "codes": ", ".join(
+                    "%s (%s)" % (code, EVIDENCE_SHORT[code]) for code in EVIDENCE_LABELS
+                )
+            },
+        ),
+        (
+            "files",
+            _(
+                "Evidence files, one per line in the cell, as name|size in bytes|YYYY-MM-DD|SHA-256. Only the name is required."
+            ),
+        ),
+    ]
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Add many contacts at once from a CSV: the good rows are kept, each bad one named."""
+    result = None
+    problems: list[str] = []
+    status = 200
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        text, refused = form.csv_text()
+        if refused is not None:
+            problems = [error_message(FieldError("csv", refused, {"max": csvio.MAX_CSV_BYTES}))]
+            status = 400
+        else:
+            result = _import(request, text)
+            problems = [_row_problem(error) for error in result.errors[:MAX_ERRORS_SHOWN]]
+            status = 200 if result.incidents or not result.errors else 400
+    else:
+        form = ImportForm()
+    return render(
+        request,
+        "rights_guide/evidence/import.html",
+        {
+            "form": form,
+            "result": result,
+            "problems": problems,
+            "more_problems": len(result.errors) - MAX_ERRORS_SHOWN
+            if result and len(result.errors) > MAX_ERRORS_SHOWN
+            else 0,
+            "columns": _column_words(),
+            "max_incidents": MAX_INCIDENTS,
+        },
+        status=status,
+    )
+
+
+def _words() -> csvio.Words:
+    names = {}
+    for code in EVIDENCE_LABELS:
+        names[code] = []
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                names[code] += [str(EVIDENCE_LABELS[code]), str(EVIDENCE_SHORT[code])]
+    return csvio.Words.of(get_knowledge().vocabulary, names)
+
+
+def _import(request: HttpRequest, text: str) -> csvio.Imported:
+    existing = log.incidents(request.case.instance)
+    result = csvio.read_csv(text, words=_words(), now=log.local_now(), existing=existing)
+    if result.incidents:
+        try:
+            log.add_incidents(visitor=request.case, incidents=result.incidents)
+        except log.LogRefused as refused:  # the log changed meanwhile: nothing was added
+            result.errors[:0] = [csvio.RowError(0, "", error) for error in refused.errors]
+            result.incidents, result.rows = [], []
+    return result
+
+
+def _row_problem(error: csvio.RowError) -> str:
+    message = error_message(error.error)
+    if error.row and error.column:
+        return _("Row %(row)s, column %(column)s: %(message)s") % {
+            "row": error.row,
+            "column": error.column,
+            "message": message,
+        }
+    if error.row:
+        return _("Row %(row)s: %(message)s") % {"row": error.row, "message": message}
+    return message
+
+
+def _csv_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="%s"' % name
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@require_safe
+def export_csv(request: HttpRequest) -> HttpResponse:
+    incidents = log.incidents(request.case.instance)
+    return _csv_response(csvio.write_csv(incidents, get_knowledge().vocabulary), CSV_NAME)
+
+
+@require_safe
+def template_csv(request: HttpRequest) -> HttpResponse:
+    return _csv_response(csvio.template_csv(), "evidence-log-template.csv")
+
+
+@never_cache
+@require_safe
+def evidence_pdf(request: HttpRequest) -> HttpResponse:
+    """The evidence files as a PDF, with the SHA-256 of the log exported as CSV now."""
+    incidents = in_time_order(log.incidents(request.case.instance))
+    exported = csvio.write_csv(incidents, get_knowledge().vocabulary)
+    language = translation.get_language()
+    files = []
+    for number, incident in enumerate(incidents, start=1):
+        for file in incident.files:
+            files.append(
+                {
+                    "number": len(files) + 1,
+                    "name": file.name,
+                    "size": format_number(file.size, language) if file.size is not None else "",
+                    "date": format_date(file.date, language) if file.date else "",
+                    "sha256": file.sha256,
+                    "incident": number,
+                    "when": "%s %s"
+                    % (
+                        format_date(incident.when.date(), language),
+                        incident.when.strftime("%H:%M"),
+                    ),
+                }
+            )
+    html = render_to_string(
+        "rights_guide/evidence/evidence_list.html",
+        {
+            "files": files,
+            "count": len(incidents),
+            "csv_sha256": hashlib.sha256(exported).hexdigest(),
+            "csv_name": CSV_NAME,
+            "csv_bytes": format_number(len(exported), language),
+            "made_on": format_date(log.local_now().date(), language),
+            "stylesheet": letter_stylesheet(),
+            "page_counter": page_counter_css(),
+            "html_lang": "zh-Hans" if language == "zh-hans" else "en",
+        },
+    )
+    try:
+        pdf = deliver_document(html, client=ratelimit.client_key(request))
+    except LetterRefused as refused:
+        messages.error(request, error_message(refused.error))
+        response = redirect("evidence_log")
+        response["Retry-After"] = str(refused.retry_after)
+        return response
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="evidence-list.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
