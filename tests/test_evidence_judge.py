@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import time
 
 import pytest
 
@@ -81,16 +80,16 @@ def test_the_interview_says_whether_the_borrower_could_be_reached():
     assert reachable.severity != unknown.severity or reachable.finding != unknown.finding
 
 
-def test_two_thousand_incidents_are_judged_quickly_once_seen():
+def test_among_two_thousand_incidents_contacts_alike_are_judged_once():
+    # Speed is measured by bench/evidence_log.py (the log page); this checks the sharing.
     incidents = [
         at(1 + n % 28, n % 24, n % 60, target=("borrower", "family", "friends")[n % 3])
         for n in range(2000)
     ]
     incidents.sort(key=lambda incident: incident.when)
-    judge(incidents, BANK)
-    started = time.perf_counter()
+    first = judge(incidents, BANK)
     judged = judge(incidents, BANK)
-    assert time.perf_counter() - started < 0.5
+    assert judged == first
     assert len(judged) == 2000
     assert len(judging._memo) < 2000  # contacts alike are judged once
 
