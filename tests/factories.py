@@ -188,9 +188,9 @@ def letter_data(**changes) -> dict:
     }
     if KINDS.get(changes.get("kind", "")) and KINDS[changes["kind"]].perspective == "third_party":
         data.update(THIRD_PARTY_LETTER)  # written by the person called, from their own story
-    choices = KINDS[changes["kind"]].choices if changes.get("kind") in KINDS else None
-    if choices:
-        data[choices] = LETTER_CHOICES[choices]  # what the writer chose for this letter
+    choice_set = KINDS[changes["kind"]].choices if changes.get("kind") in KINDS else None
+    if choice_set is not None:  # what the writer chose for this letter
+        data[choice_set.field] = LETTER_CHOICES[choice_set.field]
     data = copy.deepcopy(data)
     for key, value in changes.items():
         data[key] = value

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.utils import translation
 
-from rights_guide.letters.choices import CHANNELS
 from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.kinds.contact_terms import CHANNELS
 from rights_guide.models import StoredLetter
 from tests.factories import NAME, STORY, download, save_details, walk
 from tests.pdfs import pdf_text, squeezed
@@ -178,4 +178,5 @@ def test_each_is_printed_and_downloaded_as_chinese_with_an_english_reading_copy(
     if kind == "repayment_plan":
         assert "¥1,500.00" in text
     stored = StoredLetter.objects.get()
-    assert stored.snapshot().request.get(KINDS[kind].choices or "kind")  # kept with the letter
+    choice_set = KINDS[kind].choices
+    assert stored.snapshot().request.get(choice_set.field if choice_set else "kind")  # kept too

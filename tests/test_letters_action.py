@@ -18,8 +18,8 @@ from rights_guide.formatting import format_yuan
 from rights_guide.knowledge import KnowledgeError, get_knowledge, load_knowledge
 from rights_guide.knowledge.model import CONFIDENCES
 from rights_guide.letters import letter_request_to_data, parse_letter_request
-from rights_guide.letters.choices import CHANNELS, EVERYONE, never_contact_codes
 from rights_guide.letters.kinds import KINDS, Situation, offered_kinds
+from rights_guide.letters.kinds.contact_terms import CHANNELS, CHOICES, EVERYONE
 from rights_guide.letters.legal import cited_law
 from tests.factories import LETTER_CHOICES, NOW, TODAY, letter_data, make_letter, preview_html
 from tests.pdfs import pdf_text, squeezed
@@ -453,7 +453,7 @@ def test_they_are_offered_first_for_every_lender_and_even_when_all_is_lawful(len
 
 def _with(kind: str, **choice) -> dict:
     data = letter_data(kind=kind)
-    field = KINDS[kind].choices
+    field = KINDS[kind].choices.field
     data[field] = {**data[field], **choice}
     return data
 
@@ -505,7 +505,7 @@ def test_the_choices_are_kept_with_the_letter_exactly_as_read():
         parse_letter_request(letter_data(kind="contact_terms"), today=TODAY, now=NOW)
     )
     assert data["contact_terms"]["never_contact"] == [EVERYONE, "family", "employer"]
-    assert set(data["contact_terms"]["never_contact"]) <= set(never_contact_codes())
+    assert set(data["contact_terms"]["never_contact"]) <= set(CHOICES.part("never_contact").codes())
     repayment = letter_request_to_data(
         parse_letter_request(letter_data(kind="repayment_plan"), today=TODAY, now=NOW)
     )["repayment"]

@@ -31,7 +31,6 @@ from rights_guide.evidence.record import (
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, ROLES, SEVERITIES
 from rights_guide.knowledge.vocabulary import OWES
-from rights_guide.letters import choices
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import (
     EDITABLE,
@@ -233,42 +232,14 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
 
 
 def _choices_schemas() -> dict[str, dict]:
-    """The choices a letter that sets terms needs (letters/choices.py), each for its kind only."""
-    time = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
-    contact_terms = _object(
-        {
-            "channels": {
-                "type": "array",
-                "minItems": 1,
-                "items": _enum(choices.codes(choices.CHANNELS)),
-            },
-            "hours": _object({"from": time, "to": time}, ["from", "to"]),
-            "contact": {"type": "string", "maxLength": choices.MAX_CONTACT},
-            "never_contact": {
-                "type": "array",
-                "items": _enum(choices.never_contact_codes()),
-            },
-            "never_contact_names": {"type": "string", "maxLength": choices.MAX_NAMES},
-        },
-        ["channels"],
-        description="Required for, and only for, kind contact_terms.",
-    )
-    repayment = _object(
-        {
-            "monthly_yuan": {
-                "type": "number",
-                "minimum": 1,
-                "maximum": choices.MAX_MONTHLY_YUAN,
-            },
-            "start": DATE,
-            "situation": {"type": "array", "items": _enum(choices.codes(choices.SITUATIONS))},
-            "situation_text": {"type": "string", "maxLength": choices.MAX_SITUATION},
-            "asks": {"type": "array", "items": _enum(choices.codes(choices.ASKS))},
-        },
-        ["monthly_yuan", "start"],
-        description="Required for, and only for, kind repayment_plan.",
-    )
-    return {"contact_terms": contact_terms, "repayment": repayment}
+    """The choices a letter that sets terms needs (its kind's ``ChoiceSet``), each for its kind only."""
+    schemas = {}
+    for kind in KINDS:
+        if kind.choices is not None:
+            schema = kind.choices.schema()
+            schema["description"] = "Required for, and only for, kind %s." % kind.code
+            schemas[kind.choices.field] = schema
+    return schemas
 
 
 def _response_schemas(vocabulary) -> dict[str, dict]:

@@ -1,40 +1,36 @@
-"""What the writer chooses for the letters that set terms: how to be contacted, what they can pay.
+"""What a writer chooses for one letter alone, declared by the letter's kind as data.
 
-Two letters need more than the shared details. The contact terms say which
-channels and hours may be used, where to reach the borrower and who must
-never be contacted; the repayment proposal says what happened, what the
-borrower can pay each month and from when, and what they ask for. Each is
-one object of the letters request (``contact_terms``, ``repayment``;
-docs/api.md), read here with the shared ``Reader``, so the API, the command
-line and the choices page judge it alike, and written back as the same
-plain data for a stored letter. The options are UI words (gettext); the
-people who may be named as never to be contacted are the vocabulary's, so
-there is one list of them.
+Most letters need only the details every letter shares. A few need more:
+the contact terms say which channels and hours may be used, the repayment
+proposal what the borrower can pay and from when. A kind declares these as a
+``ChoiceSet`` of parts (ticks from a list of options, a line, free text, an
+optional from-to pair of times, an amount, a day), and everything else is
+made from that declaration: the reader here (the API, the command line and
+the choices page judge alike, with the shared ``Reader``), the plain data
+written back for a stored letter, the choices page's form
+(letters/web/choices.py) and the OpenAPI schema (api/openapi.py). Adding a
+kind with choices of its own is then its module and its texts; see
+docs/CONTRIBUTING.md.
+
+No Django here: labels are whatever the kind gives (lazy translations), and
+options may be given as a function when they come from the knowledge base,
+so the vocabulary is read once it is loaded.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
-
 from rights_guide.assessment.answers import EARLIEST_CONDUCT_DATE
-from rights_guide.knowledge import get_knowledge
 from rights_guide.reading import Reader
 
-MAX_CONTACT = 200
-MAX_NAMES = 200
-MAX_SITUATION = 1000
-MAX_SITUATION_LINES = 15
-MAX_MONTHLY_YUAN = 10_000_000
-LATEST_START_DAYS = 731  # a plan starts within about two years
-EVERYONE = "everyone"
 CENT = Decimal("0.01")
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 @dataclass(frozen=True)
@@ -42,258 +38,332 @@ class Option:
     """One choice: its code, its label on the choices page, and its words in the letter."""
 
     code: str
-    label: Promise
-    letter: Promise
-
-
-CHANNELS = (
-    Option("sms", _("Text messages (SMS)"), _("text message")),
-    Option("app", _("Messages in the lender's official app"), _("messages in your official app")),
-    Option("post", _("Letters by post"), _("letter by post")),
-    Option("email", _("Email"), _("email")),
-    Option("call", _("Phone calls to my own number"), _("phone calls to my own number")),
-)
-SITUATIONS = (
-    Option("job_loss", _("I lost my job"), _("I have lost my job.")),
-    Option(
-        "illness",
-        _("Illness (mine or my family's)"),
-        _("I, or someone in my family, have fallen ill, and medical costs have gone up."),
-    ),
-    Option("income_drop", _("My income has fallen"), _("My income has fallen.")),
-    Option(
-        "business_loss",
-        _("My business is losing money or has closed"),
-        _("My business is losing money or has closed."),
-    ),
-    Option(
-        "family_costs",
-        _("Heavy family costs (children, parents, care)"),
-        _("I support family members, which takes much of what I earn."),
-    ),
-)
-ASKS = (
-    Option(
-        "instalments",
-        _("Pay the balance in monthly instalments"),
-        _("Let me repay the balance in monthly instalments of that amount."),
-    ),
-    Option(
-        "pause_penalty",
-        _("No penalty interest or late fees while I keep to the plan"),
-        _("Stop charging penalty interest and late fees while I keep to the plan."),
-    ),
-    Option(
-        "lower_total",
-        _("A lower total (penalty interest and fees waived)"),
-        _(
-            "Reduce the total I must repay, for example by waiving penalty interest and fees "
-            "already charged."
-        ),
-    ),
-    Option(
-        "more_time",
-        _("More time to repay"),
-        _("Give me more time to repay, so that each payment fits what I can afford."),
-    ),
-)
-CONTACT_FIELDS = frozenset({"channels", "hours", "contact", "never_contact", "never_contact_names"})
-HOURS_FIELDS = frozenset({"from", "to"})
-REPAYMENT_FIELDS = frozenset({"monthly_yuan", "start", "situation", "situation_text", "asks"})
-
-
-def codes(options: tuple[Option, ...]) -> tuple[str, ...]:
-    return tuple(option.code for option in options)
-
-
-def never_contact_codes() -> tuple[str, ...]:
-    """Who may be named as never to be contacted: everyone, or each kind of person.
-
-    Not a guarantor, who answers for the debt by contract and may lawfully
-    be asked to pay (vocabulary.yaml ``liable``).
-    """
-    targets = get_knowledge().vocabulary.targets
-    return (EVERYONE, *(t.code for t in targets if t.third_party and not t.liable))
+    label: Any  # a lazy translation, or text already in the page's language
+    letter: Any = ""
 
 
 @dataclass(frozen=True)
-class ContactTerms:
-    """How the borrower may be contacted about the debt, and who must never be."""
+class Part:
+    """One question of a choice set; ``name`` is its key in the request object."""
 
-    channels: tuple[str, ...]  # codes of CHANNELS, in their order
-    hours: tuple[datetime.time, datetime.time] | None = None  # from, to (local time)
-    contact: str = ""  # a number or address to use
-    never_contact: tuple[str, ...] = ()  # "everyone" and codes of people, in their order
-    never_contact_names: str = ""  # people named, as typed
+    name: str
+    label: Any
+    help_text: Any = ""
+    required: bool = False
 
-    def to_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"channels": list(self.channels)}
-        if self.hours is not None:
-            data["hours"] = {"from": _hhmm(self.hours[0]), "to": _hhmm(self.hours[1])}
-        if self.contact:
-            data["contact"] = self.contact
-        if self.never_contact:
-            data["never_contact"] = list(self.never_contact)
-        if self.never_contact_names:
-            data["never_contact_names"] = self.never_contact_names
-        return data
+    empty: Any = None  # the value when nothing was chosen or typed
+
+    def read(self, reader: Reader, raw: Mapping, path: str, today: datetime.date) -> Any:
+        raise NotImplementedError
+
+    def to_data(self, value: Any) -> Any:
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def blank(self, value: Any) -> bool:
+        """Besides null, what counts as nothing sent: an empty text."""
+        return value == ""
+
+    def _absent(self, reader: Reader, raw: Mapping, path: str) -> bool:
+        """Whether nothing was sent for this part; a required part says so."""
+        value = raw.get(self.name)
+        if value is None or self.blank(value):
+            if self.required:
+                reader.error(path, "required")
+            return True
+        return False
 
 
 @dataclass(frozen=True)
-class Repayment:
-    """What the borrower can pay, from when, why, and what they ask the lender for."""
+class Ticks(Part):
+    """Any number of options from a list (the chosen, in the list's order)."""
 
-    monthly_yuan: Decimal
-    start: datetime.date
-    situation: tuple[str, ...] = ()  # codes of SITUATIONS, in their order
-    situation_text: str = ""  # in their own words
-    asks: tuple[str, ...] = ()  # codes of ASKS, in their order
+    options: tuple[Option, ...] | Callable[[], tuple[Option, ...]] = ()
+    empty: Any = ()
 
-    def to_data(self) -> dict[str, Any]:
-        amount = self.monthly_yuan
-        data: dict[str, Any] = {
-            "monthly_yuan": int(amount) if amount == amount.to_integral_value() else float(amount),
-            "start": self.start.isoformat(),
+    def blank(self, value: Any) -> bool:
+        return isinstance(value, list) and not value
+
+    def option_list(self) -> tuple[Option, ...]:
+        return self.options() if callable(self.options) else self.options
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(option.code for option in self.option_list())
+
+    def read(self, reader, raw, path, today):
+        if self._absent(reader, raw, path):
+            return self.empty
+        chosen = reader.choices(raw.get(self.name), self.codes(), path)
+        return tuple(code for code in self.codes() if code in chosen)
+
+    def to_data(self, value):
+        return list(value)
+
+    def letter_words(self, codes: tuple[str, ...]) -> list[str]:
+        """The chosen options in the letter's words, in the list's order."""
+        words = {option.code: str(option.letter) for option in self.option_list()}
+        return [words[code] for code in codes]
+
+    def schema(self):
+        schema: dict[str, Any] = {
+            "type": "array",
+            "items": {"type": "string", "enum": list(self.codes())},
         }
-        if self.situation:
-            data["situation"] = list(self.situation)
-        if self.situation_text:
-            data["situation_text"] = self.situation_text
-        if self.asks:
-            data["asks"] = list(self.asks)
-        return data
+        if self.required:
+            schema["minItems"] = 1
+        return schema
 
 
-def _hhmm(moment: datetime.time) -> str:
-    return moment.strftime("%H:%M")
+@dataclass(frozen=True)
+class Line(Part):
+    """One line of text. ``personal`` text (a phone number, a name) rotates the case's key."""
+
+    max_length: int = 200
+    personal: bool = False
+    empty: Any = ""
+
+    def read(self, reader, raw, path, today):
+        value = reader.line(
+            raw, self.name, path, max_length=self.max_length, required=self.required
+        )
+        return value or self.empty
+
+    def schema(self):
+        return {"type": "string", "maxLength": self.max_length}
 
 
-def _ordered(chosen: frozenset[str], order: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(code for code in order if code in chosen)
+@dataclass(frozen=True)
+class Text(Part):
+    """Free text over a few lines, in the writer's own words."""
+
+    max_length: int = 1000
+    max_lines: int = 15
+    personal: bool = False
+    empty: Any = ""
+
+    def read(self, reader, raw, path, today):
+        value = reader.text(
+            raw, self.name, path, max_length=self.max_length, max_lines=self.max_lines
+        )
+        if not value and self.required:
+            reader.error(path, "required")
+        return value or self.empty
+
+    def schema(self):
+        return {"type": "string", "maxLength": self.max_length}
 
 
-def _required_choices(reader: Reader, raw: Mapping, key: str, allowed, name: str):
-    value = raw.get(key)
-    if value is None or value == []:
-        reader.error(name, "required")
-        return frozenset()
-    return reader.choices(value, allowed, name)
+@dataclass(frozen=True)
+class Hours(Part):
+    """A from-to pair of times of day, the first before the second; optional as a whole."""
+
+    from_label: Any = ""
+    to_label: Any = ""
+    from_help: Any = ""
+    to_help: Any = ""
+    initial: tuple[str, str] | None = None  # shown on the page before anything is chosen
+
+    def read(self, reader, raw, path, today):
+        pair = reader.mapping(raw, self.name, path, required=self.required)
+        if pair is None:
+            return None
+        reader.unknown(pair, frozenset({"from", "to"}), path + ".")
+        times = []
+        for end in ("from", "to"):
+            if pair.get(end) in (None, ""):
+                reader.error(path + "." + end, "required")
+                times.append(None)
+            else:
+                times.append(reader.time_of_day(pair, end, path + "." + end))
+        start, finish = times
+        if start is None or finish is None:
+            return None
+        if start >= finish:
+            reader.error(path + ".to", "hours_order")
+            return None
+        return (start, finish)
+
+    def to_data(self, value):
+        return {"from": value[0].strftime("%H:%M"), "to": value[1].strftime("%H:%M")}
+
+    def schema(self):
+        time = {"type": "string", "pattern": TIME_PATTERN}
+        return {
+            "type": "object",
+            "properties": {"from": time, "to": time},
+            "required": ["from", "to"],
+            "additionalProperties": False,
+        }
 
 
-def _time(reader: Reader, raw: Mapping, key: str, name: str) -> datetime.time | None:
-    if raw.get(key) in (None, ""):
-        reader.error(name, "required")
-        return None
-    return reader.time_of_day(raw, key, name)
+@dataclass(frozen=True)
+class Amount(Part):
+    """An amount of money in yuan, to the fen."""
+
+    minimum: int = 1
+    maximum: int = 10_000_000
+
+    def read(self, reader, raw, path, today):
+        if self._absent(reader, raw, path):
+            return None
+        number = reader.number(raw, self.name, path, self.minimum, self.maximum)
+        if number is None:
+            return None
+        return Decimal(str(number)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    def to_data(self, value):
+        return int(value) if value == value.to_integral_value() else float(value)
+
+    def schema(self):
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
-def read_contact_terms(
-    reader: Reader, data: Mapping, *, today: datetime.date
-) -> ContactTerms | None:
-    """``contact_terms``: at least one channel; optional hours, contact and people to leave alone."""
-    raw = reader.mapping(data, "contact_terms", "contact_terms", required=True)
-    if raw is None:
-        return None
-    before = len(reader.errors)
-    reader.unknown(raw, CONTACT_FIELDS, "contact_terms.")
-    channels = _required_choices(reader, raw, "channels", codes(CHANNELS), "contact_terms.channels")
-    hours = None
-    hours_raw = reader.mapping(raw, "hours", "contact_terms.hours", required=False)
-    if hours_raw is not None:
-        reader.unknown(hours_raw, HOURS_FIELDS, "contact_terms.hours.")
-        start = _time(reader, hours_raw, "from", "contact_terms.hours.from")
-        end = _time(reader, hours_raw, "to", "contact_terms.hours.to")
-        if start is not None and end is not None:
-            if start >= end:
-                reader.error("contact_terms.hours.to", "hours_order")
-            hours = (start, end)
-    contact = reader.line(
-        raw, "contact", "contact_terms.contact", max_length=MAX_CONTACT, required=False
-    )
-    people = never_contact_codes()
-    never = reader.choices(raw.get("never_contact"), people, "contact_terms.never_contact")
-    names = reader.line(
-        raw,
-        "never_contact_names",
-        "contact_terms.never_contact_names",
-        max_length=MAX_NAMES,
-        required=False,
-    )
-    if len(reader.errors) > before:
-        return None
-    return ContactTerms(
-        channels=_ordered(channels, codes(CHANNELS)),
-        hours=hours,
-        contact=contact or "",
-        never_contact=_ordered(never, people),
-        never_contact_names=names or "",
-    )
+@dataclass(frozen=True)
+class Day(Part):
+    """A day from the earliest conduct the law here covers to ``latest_days`` from today."""
+
+    latest_days: int = 731
+
+    def read(self, reader, raw, path, today):
+        if self._absent(reader, raw, path):
+            return None
+        day = reader.date(
+            raw, self.name, path, earliest=EARLIEST_CONDUCT_DATE, latest=datetime.date.max
+        )
+        latest = today + datetime.timedelta(days=self.latest_days)
+        if day is not None and day > latest:
+            reader.error(path, "date_too_late", latest=latest.isoformat())
+            return None
+        return day
+
+    def to_data(self, value):
+        return value.isoformat()
+
+    def schema(self):
+        return {"type": "string", "pattern": DATE_PATTERN}
 
 
-def read_repayment(reader: Reader, data: Mapping, *, today: datetime.date) -> Repayment | None:
-    """``repayment``: the monthly amount and its start; optional situation and asks."""
-    raw = reader.mapping(data, "repayment", "repayment", required=True)
-    if raw is None:
-        return None
-    before = len(reader.errors)
-    reader.unknown(raw, REPAYMENT_FIELDS, "repayment.")
-    if raw.get("monthly_yuan") is None:
-        reader.error("repayment.monthly_yuan", "required")
-    amount = reader.number(raw, "monthly_yuan", "repayment.monthly_yuan", 1, MAX_MONTHLY_YUAN)
-    if raw.get("start") in (None, ""):
-        reader.error("repayment.start", "required")
-    latest = today + datetime.timedelta(days=LATEST_START_DAYS)
-    start = reader.date(
-        raw, "start", "repayment.start", earliest=EARLIEST_CONDUCT_DATE, latest=datetime.date.max
-    )
-    if start is not None and start > latest:
-        reader.error("repayment.start", "date_too_late", latest=latest.isoformat())
-    situation = reader.choices(raw.get("situation"), codes(SITUATIONS), "repayment.situation")
-    text = reader.text(
-        raw,
-        "situation_text",
-        "repayment.situation_text",
-        max_length=MAX_SITUATION,
-        max_lines=MAX_SITUATION_LINES,
-    )
-    asks = reader.choices(raw.get("asks"), codes(ASKS), "repayment.asks")
-    if len(reader.errors) > before or amount is None or start is None:
-        return None
-    return Repayment(
-        monthly_yuan=Decimal(str(amount)).quantize(CENT, rounding=ROUND_HALF_UP),
-        start=start,
-        situation=_ordered(situation, codes(SITUATIONS)),
-        situation_text=text or "",
-        asks=_ordered(asks, codes(ASKS)),
-    )
+class Chosen(Mapping):
+    """What was chosen, read and normalised: each part's value by name (``terms.channels``).
+
+    A part left out holds its empty value (no ticks, no text, no hours), so
+    a builder reads every part the same way whether or not it was answered.
+    """
+
+    def __init__(self, choice_set: ChoiceSet, values: Mapping[str, Any]):
+        self._set = choice_set
+        self._values = {part.name: values.get(part.name, part.empty) for part in choice_set.parts}
+
+    @property
+    def field(self) -> str:
+        return self._set.field
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Chosen) and (self.field, self._values) == (
+            other.field,
+            other._values,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, tuple(sorted(self.to_data().items(), key=str))))
+
+    def __repr__(self) -> str:
+        return "Chosen(%s, %r)" % (self.field, self._values)
+
+    def to_data(self) -> dict[str, Any]:
+        """The API's shape: parts left empty are left out (a required one never is)."""
+        return {
+            part.name: part.to_data(self._values[part.name])
+            for part in self._set.parts
+            if self._values[part.name] not in (None, "", ())
+        }
 
 
-READERS: dict[str, Callable[..., Any]] = {
-    "contact_terms": read_contact_terms,
-    "repayment": read_repayment,
-}
+@dataclass(frozen=True)
+class ChoiceSet:
+    """The choices one kind of letter asks for, on a page of its own before the shared details.
+
+    ``field`` is the request object that carries them (the API's
+    ``contact_terms``); ``heading`` and ``intro`` open the page.
+    """
+
+    field: str
+    heading: Any
+    intro: Any
+    parts: tuple[Part, ...]
+
+    def __post_init__(self) -> None:
+        names = [part.name for part in self.parts]
+        if len(set(names)) != len(names):
+            raise ValueError("choice set %s names a part twice" % self.field)
+
+    def part(self, name: str) -> Part:
+        return next(part for part in self.parts if part.name == name)
+
+    def read(self, reader: Reader, data: Mapping, *, today: datetime.date) -> Chosen | None:
+        """The request's ``field`` object, or None (with every problem reported) when it is wrong."""
+        raw = reader.mapping(data, self.field, self.field, required=True)
+        if raw is None:
+            return None
+        before = len(reader.errors)
+        reader.unknown(raw, frozenset(part.name for part in self.parts), self.field + ".")
+        values = {
+            part.name: part.read(reader, raw, self.field + "." + part.name, today)
+            for part in self.parts
+        }
+        if len(reader.errors) > before:
+            return None
+        return Chosen(self, values)
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON schema of the request object, for the OpenAPI document."""
+        return {
+            "type": "object",
+            "properties": {part.name: part.schema() for part in self.parts},
+            "required": [part.name for part in self.parts if part.required],
+            "additionalProperties": False,
+        }
 
 
 def read_choices(
-    reader: Reader, data: Mapping, wanted: str | None, *, today: datetime.date
-) -> dict[str, Any]:
-    """The choices object the letter takes (``wanted``, required), by its field.
+    reader: Reader, data: Mapping, wanted: ChoiceSet | None, kinds, *, today: datetime.date
+) -> Chosen | None:
+    """The choices object the letter takes (``wanted``, required), read.
 
     Another letter's choices object is refused (``not_for_kind``) rather
     than silently ignored: a client that sends it expects it printed.
     """
-    chosen = {}
-    for field, read in READERS.items():
-        if field == wanted:
-            value = read(reader, data, today=today)
-            if value is not None:
-                chosen[field] = value
-        elif data.get(field) is not None:
-            reader.error(field, "not_for_kind", kind=_kind_taking(field))
+    chosen = None
+    for kind in kinds:
+        choice_set = kind.choices
+        if choice_set is None:
+            continue
+        if wanted is not None and choice_set.field == wanted.field:
+            continue
+        if data.get(choice_set.field) is not None:
+            reader.error(choice_set.field, "not_for_kind", kind=kind.code)
+    if wanted is not None:
+        chosen = wanted.read(reader, data, today=today)
     return chosen
 
 
-def _kind_taking(field: str) -> str:
-    from rights_guide.letters.kinds import KINDS
-
-    return next((kind.code for kind in KINDS if kind.choices == field), field)
+def choice_fields(kinds) -> frozenset[str]:
+    """Every request field that carries some kind's choices."""
+    return frozenset(kind.choices.field for kind in kinds if kind.choices is not None)

@@ -35,7 +35,7 @@ from rights_guide.evidence.record import (
     read_incident,
 )
 from rights_guide.knowledge import get_knowledge
-from rights_guide.letters.choices import READERS, ContactTerms, Repayment, read_choices
+from rights_guide.letters.choices import Chosen, choice_fields, read_choices
 from rights_guide.letters.fields import read_id_number, read_phone
 from rights_guide.letters.kinds import KINDS
 from rights_guide.reading import Reader
@@ -82,7 +82,7 @@ FIELDS = frozenset(
         "paragraphs",
         "borrower_name",
         "people_reached",
-        *READERS,  # what the writer chose for one letter (letters/choices.py)
+        *choice_fields(KINDS),  # what the writer chose for one letter (letters/choices.py)
     }
 )
 COMPLAINANT_FIELDS = frozenset({"name", "phone", "address", "id_number"})
@@ -119,8 +119,8 @@ class LetterRequest:
     # How many different people other than the borrower the collectors reached, as the
     # borrower counted them (the log's summary); None when not given.
     people_reached: int | None = None
-    contact_terms: ContactTerms | None = None  # the contact_terms letter's choices
-    repayment: Repayment | None = None  # the repayment_plan letter's choices
+    # What the writer chose for this kind of letter alone (its ``choices``), or None.
+    choices: Chosen | None = None
 
     def edited(self, name: str) -> str | None:
         """The user's own text for an editable paragraph, or None to use the generated one."""
@@ -166,9 +166,8 @@ def parse_letter_request(
     )
     if borrower_name and answers is not None and not answers.third_party:
         reader.error("borrower_name", "only_for_third_party")
-    choices = {}
-    if kind is not None:
-        choices = read_choices(reader, data, KINDS[kind].choices, today=today)
+    wanted = KINDS[kind].choices if kind is not None else None
+    choices = read_choices(reader, data, wanted, KINDS, today=today)
     if kind is not None and answers is not None:
         # The writer must be the one whose story it is; a lender or regulator letter about an
         # individual lender would go to bodies with no power over them (letters.yaml
@@ -189,7 +188,7 @@ def parse_letter_request(
         paragraphs=paragraphs,
         borrower_name=borrower_name or "",
         people_reached=people_reached,
-        **choices,
+        choices=choices,
     )
 
 
@@ -296,8 +295,6 @@ def letter_request_to_data(request: LetterRequest) -> dict[str, Any]:
         data["borrower_name"] = request.borrower_name
     if request.people_reached is not None:
         data["people_reached"] = request.people_reached
-    for field in READERS:
-        chosen = getattr(request, field)
-        if chosen is not None:
-            data[field] = chosen.to_data()
+    if request.choices is not None:
+        data[request.choices.field] = request.choices.to_data()
     return data

@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.utils import translation
 
-from rights_guide.letters.choices import CHANNELS
 from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.kinds.contact_terms import CHANNELS
 from tests.e2e.conftest import check_accessibility, check_fits_width
 from tests.e2e.test_letter_flow import answer_interview, downloaded_text
 

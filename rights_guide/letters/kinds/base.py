@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rights_guide.assessment import Answers, Assessment
     from rights_guide.knowledge.letter_law import KindLaw
     from rights_guide.knowledge.vocabulary import Vocabulary
+    from rights_guide.letters.choices import ChoiceSet
     from rights_guide.letters.drafting import Draft
     from rights_guide.letters.request import LetterRequest
 
@@ -63,10 +64,11 @@ class LetterKind:
     # Who writes it: the borrower, or someone called about the borrower's debt. The
     # assessment it is made from must be told from the same perspective.
     perspective: str = "borrower"
-    # The request field holding what the writer chooses for this letter alone (the
-    # API's ``contact_terms`` or ``repayment``; letters/choices.py), entered on its
-    # own page before the shared details. None: the shared details are enough.
-    choices: str | None = None
+    # What the writer chooses for this letter alone, declared as parts
+    # (letters/choices.py): read from the API's request object named by its
+    # ``field``, asked on a page of its own before the shared details. None: the
+    # shared details are enough.
+    choices: ChoiceSet | None = None
     # What to send if no answer comes in time, most fitting first: the first of these
     # kinds that fits the lender is offered with ``follow_up_hint`` on the results page.
     follow_up: tuple[str, ...] = ()

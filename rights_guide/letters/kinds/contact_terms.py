@@ -1,6 +1,7 @@
 """Contact me only like this (联系方式与时间): the channels, the hours, where, and who never.
 
-The borrower's choices (letters/choices.py) become the requests; the
+The borrower's choices (``CHOICES``, a set of parts as letters/choices.py reads them)
+become the requests; the
 limits that already bind this kind of lender (hours, frequency, third
 parties) are restated from the knowledge base, each with its caveats
 (letters.yaml ``limits``); the lender is asked to confirm in writing, and
@@ -17,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rights_guide.formatting import babel_locale, format_time
+from rights_guide.i18n import localized
 from rights_guide.knowledge import get_knowledge
 from rights_guide.letters import facts
-from rights_guide.letters.choices import CHANNELS, EVERYONE
+from rights_guide.letters.choices import ChoiceSet, Chosen, Hours, Line, Option, Ticks
 from rights_guide.letters.drafting import (
     Draft,
     Section,
@@ -34,11 +36,89 @@ from rights_guide.letters.kinds.base import LetterKind
 
 if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
-    from rights_guide.letters.choices import ContactTerms
     from rights_guide.letters.request import LetterRequest
 
+EVERYONE = "everyone"
+CHANNELS = (
+    Option("sms", gettext_lazy("Text messages (SMS)"), gettext_lazy("text message")),
+    Option(
+        "app",
+        gettext_lazy("Messages in the lender's official app"),
+        gettext_lazy("messages in your official app"),
+    ),
+    Option("post", gettext_lazy("Letters by post"), gettext_lazy("letter by post")),
+    Option("email", gettext_lazy("Email"), gettext_lazy("email")),
+    Option(
+        "call",
+        gettext_lazy("Phone calls to my own number"),
+        gettext_lazy("phone calls to my own number"),
+    ),
+)
 
-def people(terms: ContactTerms) -> list[str]:
+
+def never_contact_options() -> tuple[Option, ...]:
+    """Who may be named as never to be contacted: everyone, or each kind of person.
+
+    Not a guarantor, who answers for the debt by contract and may lawfully
+    be asked to pay (vocabulary.yaml ``liable``). The letter words each in
+    the vocabulary's first person (``people``).
+    """
+    targets = get_knowledge().vocabulary.targets
+    return (
+        Option(EVERYONE, gettext_lazy("Anyone other than me")),
+        *(Option(t.code, localized(t.option)) for t in targets if t.third_party and not t.liable),
+    )
+
+
+CHOICES = ChoiceSet(
+    field="contact_terms",
+    heading=gettext_lazy("How may they contact you?"),
+    intro=gettext_lazy(
+        "The letter tells the lender and its collectors the only ways and hours they may use, "
+        "and whom they must leave alone. Choose what works for you: you can change it later."
+    ),
+    parts=(
+        Ticks(
+            "channels",
+            gettext_lazy("Which ways may they use? Tick every way you accept."),
+            required=True,
+            options=CHANNELS,
+        ),
+        Hours(
+            "hours",
+            "",  # asked as two fields, each with its own label
+            from_label=gettext_lazy("Earliest time they may contact you (optional)"),
+            from_help=gettext_lazy("For example 09:00."),
+            to_label=gettext_lazy("Latest time they may contact you (optional)"),
+            to_help=gettext_lazy("For example 20:00."),
+            initial=("09:00", "20:00"),
+        ),
+        Line(
+            "contact",
+            gettext_lazy("A number or address they should use (optional)"),
+            help_text=gettext_lazy(
+                "For example your mobile number for text messages, or a postal address."
+            ),
+            max_length=200,
+            personal=True,
+        ),
+        Ticks(
+            "never_contact",
+            gettext_lazy("Whom must they never contact about your debt?"),
+            options=never_contact_options,
+        ),
+        Line(
+            "never_contact_names",
+            gettext_lazy("Names of people they must never contact (optional)"),
+            help_text=gettext_lazy("For example: 张三 (my sister), 李四."),
+            max_length=200,
+            personal=True,
+        ),
+    ),
+)
+
+
+def people(terms: Chosen) -> list[str]:
     """The people named as never to be contacted: each kind in the letter's words, then names."""
     targets = get_knowledge().vocabulary.targets
     named = [facts.words(targets[code].letter) for code in terms.never_contact if code != EVERYONE]
@@ -49,11 +129,10 @@ def people(terms: ContactTerms) -> list[str]:
 
 def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, str]:
     """Each request by its code (letters.yaml gives the bases of those that have one)."""
-    terms = request.contact_terms
+    terms = request.choices
     items = {}
     if terms is not None:
-        words = {option.code: str(option.letter) for option in CHANNELS}
-        channels = [words[code] for code in terms.channels]
+        channels = CHOICES.part("channels").letter_words(terms.channels)
         items["channels"] = _("From now on, contact me about this debt only by %(channels)s.") % {
             "channels": format_list(channels, style="or", locale=babel_locale())
         }
@@ -166,7 +245,7 @@ KIND = LetterKind(
     file_name="contact-terms",
     build=build,
     offered=lambda situation: True,  # worth setting before anything goes wrong, too
-    choices="contact_terms",
+    choices=CHOICES,
     follow_up=("lender", "police"),
     follow_up_hint=gettext_lazy("No answer in time, or the terms are broken? Then send:"),
 )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rights_guide.formatting import format_date, format_yuan
-from rights_guide.letters.choices import ASKS, SITUATIONS
+from rights_guide.letters.choices import Amount, ChoiceSet, Day, Option, Text, Ticks
 from rights_guide.letters.drafting import (
     Draft,
     Section,
@@ -35,6 +35,96 @@ if TYPE_CHECKING:
     from rights_guide.assessment import Assessment
     from rights_guide.letters.request import LetterRequest
 
+SITUATIONS = (
+    Option("job_loss", gettext_lazy("I lost my job"), gettext_lazy("I have lost my job.")),
+    Option(
+        "illness",
+        gettext_lazy("Illness (mine or my family's)"),
+        gettext_lazy(
+            "I, or someone in my family, have fallen ill, and medical costs have gone up."
+        ),
+    ),
+    Option(
+        "income_drop", gettext_lazy("My income has fallen"), gettext_lazy("My income has fallen.")
+    ),
+    Option(
+        "business_loss",
+        gettext_lazy("My business is losing money or has closed"),
+        gettext_lazy("My business is losing money or has closed."),
+    ),
+    Option(
+        "family_costs",
+        gettext_lazy("Heavy family costs (children, parents, care)"),
+        gettext_lazy("I support family members, which takes much of what I earn."),
+    ),
+)
+ASKS = (
+    Option(
+        "instalments",
+        gettext_lazy("Pay the balance in monthly instalments"),
+        gettext_lazy("Let me repay the balance in monthly instalments of that amount."),
+    ),
+    Option(
+        "pause_penalty",
+        gettext_lazy("No penalty interest or late fees while I keep to the plan"),
+        gettext_lazy("Stop charging penalty interest and late fees while I keep to the plan."),
+    ),
+    Option(
+        "lower_total",
+        gettext_lazy("A lower total (penalty interest and fees waived)"),
+        gettext_lazy(
+            "Reduce the total I must repay, for example by waiving penalty interest and fees "
+            "already charged."
+        ),
+    ),
+    Option(
+        "more_time",
+        gettext_lazy("More time to repay"),
+        gettext_lazy("Give me more time to repay, so that each payment fits what I can afford."),
+    ),
+)
+CHOICES = ChoiceSet(
+    field="repayment",
+    heading=gettext_lazy("What can you pay?"),
+    intro=gettext_lazy(
+        "The letter explains what has changed and proposes what you can keep paying. Choose an "
+        "amount you can really manage every month: a plan you keep is worth more than a promise "
+        "you cannot."
+    ),
+    parts=(
+        Ticks(
+            "situation",
+            gettext_lazy("What has changed? Tick all that apply."),
+            options=SITUATIONS,
+        ),
+        Text(
+            "situation_text",
+            gettext_lazy("In your own words (optional)"),
+            help_text=gettext_lazy(
+                "A few sentences, for example when you expect your income to recover."
+            ),
+            max_length=1000,
+            max_lines=15,
+        ),
+        Amount(
+            "monthly_yuan",
+            gettext_lazy("How much can you pay each month, in yuan?"),
+            help_text=gettext_lazy("For example 800."),
+            required=True,
+            minimum=1,
+            maximum=10_000_000,
+        ),
+        Day(
+            "start",
+            gettext_lazy("From when?"),
+            help_text=gettext_lazy("The date of the first payment, for example 2027-01-01."),
+            required=True,
+            latest_days=731,  # a plan starts within about two years
+        ),
+        Ticks("asks", gettext_lazy("What do you ask for? Tick all that apply."), options=ASKS),
+    ),
+)
+
 # What a borrower can show for each situation, if they have it.
 PROOF = {
     "job_loss": gettext_lazy("A document showing I lost my job, such as a termination notice"),
@@ -47,15 +137,14 @@ PROOF = {
 
 def situation_text(request: LetterRequest) -> str:
     """What changed: the ticked situations as sentences, then the borrower's own words."""
-    plan = request.repayment
+    plan = request.choices
     opening = _(
         "I, %(name)s, am a borrower of yours. I want to repay my debt, but I cannot keep to the "
         "payments as they stand."
     ) % {"name": request.complainant.name}
     if plan is None:
         return opening
-    words = {option.code: str(option.letter) for option in SITUATIONS}
-    ticked = [words[code] for code in plan.situation]
+    ticked = CHOICES.part("situation").letter_words(plan.situation)
     return lines(
         sentence_join([opening, *ticked]),
         plan.situation_text or None,
@@ -65,7 +154,7 @@ def situation_text(request: LetterRequest) -> str:
 
 def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, str]:
     """Each request by its code (letters.yaml gives the bases of those that have one)."""
-    plan = request.repayment
+    plan = request.choices
     language = request.language
     items = {}
     if plan is not None:
@@ -73,9 +162,10 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
             "amount": format_yuan(plan.monthly_yuan, language),
             "start": format_date(plan.start, language),
         }
-        words = {option.code: str(option.letter) for option in ASKS}
-        for code in plan.asks:
-            items[code] = words[code]
+        for code, words in zip(
+            plan.asks, CHOICES.part("asks").letter_words(plan.asks), strict=True
+        ):
+            items[code] = words
     for code in ("above_cap", "above_licensed_line"):
         law = KIND.law.request(code)
         if law is not None and law.text is not None and request_due(law, assessment):
@@ -97,7 +187,7 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
 
 def build(request: LetterRequest, assessment: Assessment) -> Draft:
     items = request_items(request, assessment)
-    plan = request.repayment
+    plan = request.choices
     proof = [str(PROOF[code]) for code in plan.situation] if plan else []
     texts = {
         "facts": situation_text(request),
@@ -144,7 +234,7 @@ KIND = LetterKind(
     file_name="repayment-plan",
     build=build,
     offered=lambda situation: True,  # repaying is half of what borrowers ask for, lawful or not
-    choices="repayment",
+    choices=CHOICES,
     follow_up=("lender",),
     follow_up_hint=gettext_lazy("No answer in time? Then send:"),
 )

@@ -29,6 +29,7 @@ from rights_guide.cases.store import VisitorCase
 from rights_guide.evidence import log as evidence_log
 from rights_guide.interview.called import flow_for
 from rights_guide.letters import LetterRequest, letter_request_to_data, parse_letter_request
+from rights_guide.letters.choices import ChoiceSet
 from rights_guide.letters.kinds import KINDS
 from rights_guide.reading import FieldError
 
@@ -38,7 +39,7 @@ DETAILS = "details"
 THIRD_PARTY_DETAILS = "third_party_details"
 LETTERS = "letters"
 # What the writer chose for a letter that needs more than the shared details
-# (letters/choices.py), by the request field that carries it: contact_terms, repayment.
+# (its kind's ``ChoiceSet``), by the request field that carries it (``contact_terms``).
 CHOICES = "letter_choices"
 SEND_LANGUAGE = "zh-hans"  # what the pages print: every recipient is a Chinese body
 READING_LANGUAGE = "en"
@@ -123,9 +124,18 @@ def choices(case: VisitorCase, field: str) -> dict[str, Any] | None:
     return (case.get(CHOICES) or {}).get(field)
 
 
-def save_choices(case: VisitorCase, field: str, data: Mapping[str, Any]) -> None:
-    """Keep the choices as the parser normalised them; a contact address is personal data."""
-    if data.get("contact") and not (choices(case, field) or {}).get("contact"):
+def save_choices(case: VisitorCase, choice_set: ChoiceSet, data: Mapping[str, Any]) -> None:
+    """Keep the choices as the parser normalised them.
+
+    A part the kind marks ``personal`` (a phone number, a name) is personal
+    data: the first time one is typed, the case's key is rotated.
+    """
+    field = choice_set.field
+    before = choices(case, field) or {}
+    if any(
+        getattr(part, "personal", False) and data.get(part.name) and not before.get(part.name)
+        for part in choice_set.parts
+    ):
         case.personal_data_entered()
     case.update(**{CHOICES: {**(case.get(CHOICES) or {}), field: dict(data)}})
 
@@ -182,9 +192,9 @@ def request_data(
         **{key: value for key, value in shared.items() if key != "incidents"},
     }
     data.update(evidence_log.letter_fields(case, about=data["assessment"].get("relationship")))
-    field = KINDS[kind].choices
-    if field is not None and choices(case, field) is not None:
-        data[field] = choices(case, field)
+    choice_set = KINDS[kind].choices
+    if choice_set is not None and choices(case, choice_set.field) is not None:
+        data[choice_set.field] = choices(case, choice_set.field)
     if paragraphs:
         data["paragraphs"] = dict(paragraphs)
     return data
