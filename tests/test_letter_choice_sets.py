@@ -9,6 +9,7 @@ each problem next to its control, and kept choices come back as typed.
 """
 
 import datetime
+from collections import namedtuple
 from decimal import Decimal
 
 import pytest
@@ -25,11 +26,11 @@ from rights_guide.letters.choices import (
     Ticks,
     read_choices,
 )
-from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.web.choices import ChoicesForm, _check
 from rights_guide.reading import Reader
 
 TODAY = datetime.date(2026, 12, 1)
+Kind = namedtuple("Kind", "code choices")  # the two things read_choices asks of a kind
 METHODS = (
     Option("bank", "Bank transfer", "bank transfer"),
     Option("app", "In the lender's app", "your official app"),
@@ -140,13 +141,19 @@ def test_every_problem_is_named_by_its_full_field(sent, expected):
 
 
 def test_another_kinds_choices_are_refused_not_ignored():
+    # Two kinds with choices: a client that sends the other one's expects it printed.
+    other = ChoiceSet("plan", "", "", (Amount("monthly_yuan", "", required=True),))
+    kinds = [Kind("pay_this_way", PAYMENT), Kind("plan_letter", other), Kind("police", None)]
     reader = Reader()
-    data = {"repayment": {"monthly_yuan": 500, "start": "2027-01-01"}}
-    assert read_choices(reader, data, KINDS["contact_terms"].choices, KINDS, today=TODAY) is None
+    data = {"plan": {"monthly_yuan": 500}}
+    assert read_choices(reader, data, PAYMENT, kinds, today=TODAY) is None
     assert [(e.field, e.code, e.params) for e in reader.errors] == [
-        ("repayment", "not_for_kind", {"kind": "repayment_plan"}),
-        ("contact_terms", "required", {}),
+        ("plan", "not_for_kind", {"kind": "plan_letter"}),
+        ("payment_method", "required", {}),
     ]
+    reader = Reader()
+    assert read_choices(reader, data, other, kinds, today=TODAY).monthly_yuan == 500
+    assert reader.errors == []
 
 
 def test_the_schema_is_the_readers_rules():
