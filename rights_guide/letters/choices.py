@@ -95,8 +95,9 @@ class Ticks(Part):
     def read(self, reader, raw, path, today):
         if self._absent(reader, raw, path):
             return self.empty
-        chosen = reader.choices(raw.get(self.name), self.codes(), path)
-        return tuple(code for code in self.codes() if code in chosen)
+        codes = self.codes()
+        chosen = reader.choices(raw.get(self.name), codes, path)
+        return tuple(code for code in codes if code in chosen)
 
     def to_data(self, value):
         return list(value)

@@ -61,13 +61,27 @@ def never_contact_options() -> tuple[Option, ...]:
 
     Not a guarantor, who answers for the debt by contract and may lawfully
     be asked to pay (vocabulary.yaml ``liable``). The letter words each in
-    the vocabulary's first person (``people``).
+    the vocabulary's first person (``people``). Made once per knowledge base
+    (the labels are lazy, so one list serves every language): every read of
+    a request asks for it.
     """
-    targets = get_knowledge().vocabulary.targets
-    return (
-        Option(EVERYONE, gettext_lazy("Anyone other than me")),
-        *(Option(t.code, localized(t.option)) for t in targets if t.third_party and not t.liable),
-    )
+    knowledge = get_knowledge()
+    made = _NEVER_CONTACT.get("options")
+    if made is None or made[0] is not knowledge:
+        targets = knowledge.vocabulary.targets
+        options = (
+            Option(EVERYONE, gettext_lazy("Anyone other than me")),
+            *(
+                Option(t.code, localized(t.option))
+                for t in targets
+                if t.third_party and not t.liable
+            ),
+        )
+        made = _NEVER_CONTACT["options"] = (knowledge, options)
+    return made[1]
+
+
+_NEVER_CONTACT: dict[str, tuple] = {}  # the knowledge base the list was made from, and the list
 
 
 CHOICES = ChoiceSet(
