@@ -283,7 +283,7 @@ class Chosen(Mapping):
         )
 
     def __hash__(self) -> int:
-        return hash((self.field, tuple(sorted(self.to_data().items(), key=str))))
+        return hash((self.field, tuple(self._values.items())))  # values are tuples, dates…
 
     def __repr__(self) -> str:
         return "Chosen(%s, %r)" % (self.field, self._values)
