@@ -180,3 +180,20 @@ def test_each_is_printed_and_downloaded_as_chinese_with_an_english_reading_copy(
     stored = StoredLetter.objects.get()
     choice_set = KINDS[kind].choices
     assert stored.snapshot().request.get(choice_set.field if choice_set else "kind")  # kept too
+
+
+def test_a_contact_number_first_typed_on_the_choices_page_changes_the_session_key(client):
+    # A phone number or a name is personal data: as with the shared details, the
+    # session's key is changed when it first arrives, so a key seen before it was
+    # typed (on a shared computer, say) cannot reach it.
+    walk(client, STORY)
+    without_contact = {k: v for k, v in CONTACT_TERMS.items() if k != "contact"}
+    client.post("/letters/contact_terms/choices/", without_contact)
+    before = client.cookies["sessionid"].value
+    client.post("/letters/contact_terms/choices/", without_contact)
+    assert client.cookies["sessionid"].value == before  # nothing personal typed yet
+    client.post("/letters/contact_terms/choices/", CONTACT_TERMS)
+    after = client.cookies["sessionid"].value
+    assert after != before
+    client.post("/letters/contact_terms/choices/", {**CONTACT_TERMS, "contact": "13912345678"})
+    assert client.cookies["sessionid"].value == after  # once, when it first arrives

@@ -50,6 +50,8 @@ class Part:
     label: Any
     help_text: Any = ""
     required: bool = False
+    # Personal data (a phone number, a name): the first typed rotates the case's key.
+    personal: bool = False
 
     empty: Any = None  # the value when nothing was chosen or typed
 
@@ -119,10 +121,9 @@ class Ticks(Part):
 
 @dataclass(frozen=True)
 class Line(Part):
-    """One line of text. ``personal`` text (a phone number, a name) rotates the case's key."""
+    """One line of text."""
 
     max_length: int = 200
-    personal: bool = False
     empty: Any = ""
 
     def read(self, reader, raw, path, today):
@@ -141,7 +142,6 @@ class Text(Part):
 
     max_length: int = 1000
     max_lines: int = 15
-    personal: bool = False
     empty: Any = ""
 
     def read(self, reader, raw, path, today):

@@ -133,7 +133,7 @@ def save_choices(case: VisitorCase, choice_set: ChoiceSet, data: Mapping[str, An
     field = choice_set.field
     before = choices(case, field) or {}
     if any(
-        getattr(part, "personal", False) and data.get(part.name) and not before.get(part.name)
+        part.personal and data.get(part.name) and not before.get(part.name)
         for part in choice_set.parts
     ):
         case.personal_data_entered()
