@@ -20,7 +20,7 @@ so the vocabulary is read once it is loaded.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -246,7 +246,7 @@ class Day(Part):
         return {"type": "string", "pattern": DATE_PATTERN}
 
 
-class Chosen(Mapping):
+class Chosen:
     """What was chosen, read and normalised: each part's value by name (``terms.channels``).
 
     A part left out holds its empty value (no ticks, no text, no hours), so
@@ -266,15 +266,6 @@ class Chosen(Mapping):
             return self.__dict__["_values"][name]
         except KeyError:
             raise AttributeError(name) from None
-
-    def __getitem__(self, name: str) -> Any:
-        return self._values[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Chosen) and (self.field, self._values) == (
