@@ -107,6 +107,9 @@ MESSAGES = {
     "contract_after_conduct": _(
         "The loan contract must have been made on or before the day of the collection."
     ),
+    "group_differs": _(
+        "Contacts answered together must be about the same person, with the same answers."
+    ),
     "exceeds_times_per_day": _(
         "At most %(max)s: no more calls can have been answered than were made."
     ),

@@ -110,16 +110,24 @@ class Reader:
         for key in sorted(extra, key=str):
             self.error(prefix + str(key), "unknown_field")
 
-    def answers(self, data: Mapping, questions: tuple[str, ...], prefix: str) -> frozenset[str]:
-        """The yes/no fields answered true (absent and null mean no), each checked as boolean."""
-        answered = []
+    def answers(
+        self, data: Mapping, questions: tuple[str, ...], prefix: str
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The yes/no fields answered true, and those sent as null (not known).
+
+        Absent means no, as the API has always read it; ``null`` means nobody
+        answered, and nothing is assumed. Each value is checked as a boolean.
+        """
+        answered, unknown = [], []
         for question in questions:
-            value = data.get(question)
+            value = data.get(question, False)
             if value is True:
                 answered.append(question)
-            elif value is not None and value is not False:
+            elif value is None:
+                unknown.append(question)
+            elif value is not False:
                 self.error(prefix + question, "not_boolean")
-        return frozenset(answered)
+        return frozenset(answered), frozenset(unknown)
 
     def choice(self, data: Mapping, key: str, allowed, name: str) -> str | None:
         """One code of a vocabulary (a tuple of codes, or a registry); required."""

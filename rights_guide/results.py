@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rights_guide.assessment import Assessment, Citation, Finding
+from rights_guide.assessment.engine import WHICH_CONTACT
 from rights_guide.assessment.rates import Detail, Span
 from rights_guide.formatting import babel_locale, format_date
 from rights_guide.knowledge import Knowledge, get_knowledge
@@ -246,9 +247,32 @@ class _Fresh:
 _SHARED = _Shared()
 
 
+def depends_on_texts(finding: Finding, knowledge: Knowledge, third_party: bool) -> list[str]:
+    """What a finding rests on that nobody said, one sentence each, in the active language."""
+    texts = []
+    for code in finding.depends_on:
+        if code == WHICH_CONTACT:
+            texts.append(
+                _(
+                    "This depends on which way of contact it was: you answered once for all the "
+                    "ways this person was contacted."
+                )
+            )
+            continue
+        question = knowledge.vocabulary.event_questions[code]
+        wording = question.question
+        if third_party and question.third_party is not None:
+            wording = question.third_party.question
+        texts.append(
+            _("This depends on a question you left blank or were not sure about: %(question)s")
+            % {"question": wording.get(translation.get_language())}
+        )
+    return texts
+
+
 def summary_sentence(assessment: Assessment) -> str:
     """One plain sentence (or two) that says the worst first, in the active language."""
-    counts = Counter(f.severity for f in assessment.findings)
+    counts = Counter(f.severity for f in assessment.established)
     sentences = []
     if counts["criminal"]:
         sentences.append(
@@ -285,8 +309,18 @@ def summary_sentence(assessment: Assessment) -> str:
         )
     if not sentences and counts["grey"]:
         sentences.append(_("Some of what they did is in a grey area: keep records of everything."))
+    unsure = not sentences and any(
+        f.severity != "lawful" for f in assessment.findings if not f.established
+    )
     if not sentences and counts["lawful"]:
         sentences.append(_("What you described looks like lawful debt collection."))
+    if unsure:
+        sentences.append(
+            _(
+                "Whether they broke the rules depends on answers you left blank or were not sure "
+                "about: see below."
+            )
+        )
     if not sentences:
         sentences.append(_("You have not described any contact or tactic yet."))
     # Chinese sentences follow each other without a space; English ones with one.
@@ -299,8 +333,9 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
     answers = assessment.answers
     with translation.override(language):
         summary = summary_sentence(assessment)
+        depends = [depends_on_texts(f, knowledge, answers.third_party) for f in assessment.findings]
     findings = []
-    for finding in assessment.findings:
+    for finding, depends_texts in zip(assessment.findings, depends, strict=True):
         text = parts.finding(finding, knowledge, language, answers.third_party)
         findings.append(
             {
@@ -319,6 +354,8 @@ def _present(assessment: Assessment, language: str, parts) -> dict[str, Any]:
                 ],
                 "events": list(finding.event_indices),
                 "details": [parts.detail(d, knowledge, language) for d in finding.details],
+                "depends_on": list(finding.depends_on),
+                "depends_on_texts": depends_texts,
             }
         )
     channels = []

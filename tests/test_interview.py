@@ -9,6 +9,7 @@ from django.test import Client
 
 from rights_guide.cases.models import Case
 from rights_guide.interview.steps import request_from_answers
+from rights_guide.knowledge import get_knowledge
 from tests.factories import STORY, post_step, walk
 
 pytestmark = pytest.mark.django_db
@@ -286,14 +287,15 @@ SPREAD = [
 def api_request(story):
     """The API request a tool would send for the same story."""
     events = []
+    targets = get_knowledge().vocabulary.targets
     for target, details in story.get("targets", {}).items():
+        # Asked once for the person: one group, and a blank or "not sure" is not known.
         flags = {
-            "at_night": details.get("at_night") == "yes",
-            "disclosed_debt": details.get("disclosed_debt") == "yes",
-            "asked_to_pay": details.get("asked_to_pay") == "yes",
-            "after_stop_request": details.get("after_stop_request") == "yes",
-            "borrower_unreachable": details.get("borrower_unreachable") in ("yes", "unsure"),
+            question.code: {"yes": True, "no": False}.get(details.get(question.code))
+            for question in get_knowledge().vocabulary.event_questions
+            if question.asked_about(targets[target])
         }
+        flags["group"] = targets.position(target) + 1
         if details.get("time_of_day"):
             flags["time_of_day"] = details["time_of_day"]
         for field, channel in (("calls", "call"), ("texts", "sms"), ("messages", "im")):
@@ -338,8 +340,12 @@ def test_results_page_matches_the_api_for_the_same_story(story, prefix):
         )
         .json()
     )
-    api_codes = [(f["code"], f["severity"]) for f in api["findings"]]
-    shown = [c for c in api_codes if c[1] != "lawful"] + [c for c in api_codes if c[1] == "lawful"]
+    found = [(f["code"], f["severity"], bool(f["depends_on"])) for f in api["findings"]]
+    shown = (
+        [c[:2] for c in found if c[1] != "lawful" and not c[2]]
+        + [c[:2] for c in found if c[1] == "lawful" and not c[2]]
+        + [c[:2] for c in found if c[2]]
+    )
     assert page_codes == shown
     assert re.findall(r'data-channel="(\w+)"', html) == [c["code"] for c in api["channels"]]
     assert api["summary"] in html.replace("&#x27;", "'")
@@ -390,7 +396,7 @@ def test_when_everything_is_lawful_no_complaint_letter_is_offered(client):
         client,
         {
             "lender_type": "bank",
-            "targets": {"borrower": {"calls": "2", "at_night": "no"}},
+            "targets": {"borrower": {"calls": "2", "at_night": "no", "after_stop_request": "no"}},
             "tactics": ["lawsuit_notice"],
             "date": "2026-05-02",
         },
@@ -429,8 +435,9 @@ def test_answered_calls_reach_the_request_and_empty_means_not_known(client):
             "channel": "call",
             "times_per_day": 8,
             "answered_per_day": 1,
-            "at_night": False,
-            "after_stop_request": False,
+            "at_night": None,  # left blank: not known, never "no"
+            "after_stop_request": None,
+            "group": 1,
         }
     ]
     post_step(client, "contact-borrower", {"calls": "8", "answered_calls": ""}, review=True)

@@ -73,7 +73,11 @@ def _nullable(schema: dict) -> dict:
 
 def _request_schemas(vocabulary) -> dict[str, dict]:
     questions = {
-        code: {"type": "boolean", "description": vocabulary.event_questions[code].question.en}
+        code: {
+            "type": ["boolean", "null"],
+            "description": vocabulary.event_questions[code].question.en
+            + " Absent means false; null means not known (left blank or not sure).",
+        }
         for code in vocabulary.event_questions.codes
     }
     event = _object(
@@ -89,6 +93,14 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 "times_per_day. Read for calls only.",
             },
             "time_of_day": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
+            "group": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_EVENTS,
+                "description": "Events answered together (one person, all the ways they were "
+                "contacted) share a group, a target, their answers and time_of_day; a true "
+                "answer or a time is then true of at least one of them, not of each.",
+            },
             **questions,
         },
         ["channel"],
@@ -291,6 +303,18 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
             "details": {
                 **TEXTS,
                 "description": "A rate finding's calculation, one line each (empty otherwise).",
+            },
+            "depends_on": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Empty when the answers establish the finding. Otherwise the "
+                "question codes it rests on that were not answered (null), or which_contact "
+                "when an answer given for a group of events may have been about another of "
+                "them. Such a finding does not count towards overall.",
+            },
+            "depends_on_texts": {
+                **TEXTS,
+                "description": "The same, one sentence each in the answer's language.",
             },
         },
         [],

@@ -63,7 +63,13 @@ def is_night(moment: datetime.time) -> bool:
 class Event(NamedTuple):
     """One kind of contact: who, how, how often on the worst day, and what happened.
 
-    ``answers`` holds the event questions answered "yes" (vocabulary.yaml).
+    ``answers`` holds the event questions answered "yes" (vocabulary.yaml) and
+    ``unknown`` those nobody answered (left blank, or "not sure"): an unknown
+    answer is neither yes nor no, so nothing that rests on it is stated as
+    fact. Events with the same ``group`` were answered together, as the
+    interview asks about a person once for every way they were contacted:
+    their yes answers and time of day are true of at least one event of the
+    group, not necessarily of each (the engine and the letters treat them so).
     A NamedTuple rather than a frozen dataclass: equally immutable, and much
     cheaper to build, which matters for requests with 200 events.
     """
@@ -74,6 +80,8 @@ class Event(NamedTuple):
     answers: frozenset[str] = frozenset()
     time_of_day: datetime.time | None = None
     answered_per_day: int | None = None  # of the calls, how many were answered, when known
+    unknown: frozenset[str] = frozenset()  # questions left unanswered
+    group: int | None = None  # events answered together (see above)
 
     @property
     def night(self) -> bool:
@@ -81,9 +89,18 @@ class Event(NamedTuple):
             self.time_of_day is not None and is_night(self.time_of_day)
         )
 
+    @property
+    def yes(self) -> frozenset[str]:
+        """The questions answered yes, night included when the time given was at night."""
+        return self.answers | {NIGHT} if self.night else self.answers
+
     def said_yes(self, question: str) -> bool:
         """Whether this contact had what the question asks (night also from the time)."""
         return self.night if question == NIGHT else question in self.answers
+
+    def said_no(self, question: str) -> bool:
+        """Whether the question was answered no: not yes, and not left unanswered."""
+        return not self.said_yes(question) and question not in self.unknown
 
 
 @dataclass(frozen=True)
@@ -237,6 +254,7 @@ def _read_events(
             "times_per_day",
             "answered_per_day",
             "time_of_day",
+            "group",
             *vocabulary.event_questions.codes,
         }
     )
@@ -245,7 +263,26 @@ def _read_events(
         event = _read_event(reader, raw, "%s[%d]" % (name, index), vocabulary, fields, relationship)
         if event is not None:
             events.append(event)
+    _check_groups(reader, value, events, name)
     return tuple(events)
+
+
+def _check_groups(reader: Reader, raw: list, events: list[Event], name: str) -> None:
+    """Events answered together are about one person and share one set of answers."""
+    if len(events) != len(raw):
+        return  # some events were wrong, and said so; their groups cannot be compared
+    first: dict[int, Event] = {}
+    for index, event in enumerate(events):
+        if event.group is None:
+            continue
+        seen = first.setdefault(event.group, event)
+        if (seen.target, seen.answers, seen.unknown, seen.time_of_day) != (
+            event.target,
+            event.answers,
+            event.unknown,
+            event.time_of_day,
+        ):
+            reader.error("%s[%d].group" % (name, index), "group_differs")
 
 
 def _read_event(
@@ -273,13 +310,14 @@ def _read_event(
     )
     if picked is not None and times is not None and picked > times:
         reader.error(name + ".answered_per_day", "exceeds_times_per_day", max=times)
-    answered = reader.answers(raw, vocabulary.event_questions.codes, name + ".")
+    answered, unknown = reader.answers(raw, vocabulary.event_questions.codes, name + ".")
     moment = reader.time_of_day(raw, "time_of_day", name + ".time_of_day")
+    group = reader.integer(raw, "group", name + ".group", 1, MAX_EVENTS, None)
     if len(reader.errors) > before or target is None:
         return None
     if channel in vocabulary.contact_means and not vocabulary.contact_means[channel].answered_field:
         picked = None  # only calls are answered; the count is ignored for other means
-    return Event(target, channel, times, answered, moment, picked)
+    return Event(target, channel, times, answered, moment, picked, unknown, group)
 
 
 def answers_to_data(answers: Answers) -> dict[str, Any]:
@@ -293,13 +331,14 @@ def answers_to_data(answers: Answers) -> dict[str, Any]:
                 "target": e.target,
                 "channel": e.channel,
                 "times_per_day": e.times_per_day,
-                **{code: code in e.answers for code in questions},
+                **{code: None if code in e.unknown else code in e.answers for code in questions},
                 **({"time_of_day": e.time_of_day.strftime("%H:%M")} if e.time_of_day else {}),
                 **(
                     {"answered_per_day": e.answered_per_day}
                     if e.answered_per_day is not None
                     else {}
                 ),
+                **({"group": e.group} if e.group is not None else {}),
             }
             for e in answers.events
         ],

@@ -225,32 +225,61 @@ class CompiledRules:
         self.epoch_starts = sorted(changes)
         self._outcomes: dict[tuple, Outcome] = {}
 
-    def rules_for_event(self, event) -> tuple[int, ...]:
-        """Positions of the rules an event triggers; memoised on what the rules can tell apart."""
-        bits = event_bits(event, self.bit_of, self.night_bit)
+    def question_bits(self, questions) -> int:
+        """Questions (codes) as bits."""
+        bits = 0
+        for question in questions:
+            bits |= self.bit_of.get(question, 0)
+        return bits
+
+    def questions_of(self, bits: int) -> tuple[str, ...]:
+        """Bits as question codes, in the vocabulary's order."""
+        return tuple(q for q in self.questions if bits & self.bit_of[q])
+
+    def rules_for(self, event, yes: int, unknown: int) -> tuple[tuple[int, int], ...]:
+        """The rules an event may trigger, as (position, hinge) pairs.
+
+        ``yes`` and ``unknown`` are the bits of the questions answered yes and
+        of those nobody answered; every other question counts as no. A rule
+        whose pattern cares about no unknown answer is triggered for sure
+        (hinge 0); one whose pattern matches on the known answers but cares
+        about unknown ones may be, and its hinge names those answers. Memoised
+        on what the rules can tell apart.
+        """
         times, answered = event.times_per_day, event.answered_per_day
         step = bisect.bisect_right(self.count_steps, times)
         if answered is None:
-            key = (event.target, event.channel, bits, step)
+            key = (event.target, event.channel, yes, unknown, step)
         else:
             key = (
                 event.target,
                 event.channel,
-                bits,
+                yes,
+                unknown,
                 step,
                 bisect.bisect_right(self.answered_steps, answered),
                 bisect.bisect_right(self.unanswered_steps, times - answered),
             )
         found = self._event_rules.get(key)
         if found is None:
-            found = self._event_rules[key] = tuple(
-                dict.fromkeys(
-                    m.position
-                    for m in self.by_target_channel.get((event.target, event.channel), ())
-                    if bits & m.care == m.want and m.counts_match(times, answered)
-                )
-            )
+            hinges: dict[int, int] = {}
+            for m in self.by_target_channel.get((event.target, event.channel), ()):
+                known = m.care & ~unknown
+                if yes & known != m.want & known or not m.counts_match(times, answered):
+                    continue
+                hinge = m.care & unknown
+                held = hinges.get(m.position)
+                hinges[m.position] = hinge if held is None else (0 if not held else held | hinge)
+                if not hinge:
+                    hinges[m.position] = 0
+            found = self._event_rules[key] = tuple(hinges.items())
         return found
+
+    def rules_for_event(self, event) -> tuple[int, ...]:
+        """Positions of the rules an event triggers for sure, taking it on its own."""
+        yes = event_bits(event, self.bit_of, self.night_bit)
+        unknown = self.question_bits(event.unknown) & ~yes
+        return tuple(p for p, hinge in self.rules_for(event, yes, unknown) if not hinge)
 
     def epoch(self, day: datetime.date) -> int:
         """Days in the same epoch have exactly the same provisions in force."""

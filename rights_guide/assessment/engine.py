@@ -17,7 +17,7 @@ debt is (a bank's card or loan; anyone else's loan).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from rights_guide.assessment import rates
@@ -26,6 +26,7 @@ from rights_guide.assessment.compiled import (
     Citation,
     CompiledRules,
     compiled,
+    event_bits,
 )
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import SEVERITY_RANK, Knowledge, Rule
@@ -46,8 +47,21 @@ MANY_UNANSWERED = 7
 VISIT_PLACE_MEANS = {"home": "visit_home", "work": "visit_work"}
 
 
+# A finding that rests on which of a person's contacts an answer was about
+# (events answered together, Event.group) depends on this, not on a question.
+WHICH_CONTACT = "which_contact"
+
+
 class Finding(NamedTuple):
-    """One thing the collector did, how serious it is, and why (immutable)."""
+    """One thing the collector did, how serious it is, and why (immutable).
+
+    ``depends_on`` is empty for a finding the answers establish. Otherwise it
+    names what the finding rests on that nobody said: the questions left
+    unanswered, or ``which_contact`` when an answer given once for a person
+    may have been about another of the ways they were contacted. Such a
+    finding is shown for what it would be, but decides nothing: it does not
+    count towards the overall severity, and letters leave it out.
+    """
 
     code: str
     severity: str
@@ -58,6 +72,11 @@ class Finding(NamedTuple):
     targets: tuple[str, ...]
     caveats: tuple[str, ...]
     details: tuple[rates.Detail, ...] = ()  # a rate finding's calculation, line by line
+    depends_on: tuple[str, ...] = ()  # see above
+
+    @property
+    def established(self) -> bool:
+        return not self.depends_on
 
 
 @dataclass(frozen=True)
@@ -70,6 +89,17 @@ class Assessment:
     caveats: tuple[str, ...]
     licensed: bool | None = None  # effective: see effective_licence
     product: str | None = None  # effective: see effective_product
+
+    @property
+    def established(self) -> tuple[Finding, ...]:
+        """The findings the answers establish, without those that rest on an unknown."""
+        return tuple(f for f in self.findings if f.established)
+
+    def as_established(self) -> Assessment:
+        """This assessment with only its established findings: what a signed letter may use."""
+        if len(self.established) == len(self.findings):
+            return self
+        return replace(self, findings=self.established)
 
 
 def effective_licence(answers: Answers, knowledge: Knowledge) -> bool | None:
@@ -109,6 +139,7 @@ def context_flags(
     if answers.continued_after_intervention:
         flags.add("continued_after_intervention")
     disclosed = 0
+    sizes = group_sizes(answers)
     for event in answers.events:
         if (event.times_per_day >= REPEATED and event.channel in REPEATED_MEANS) or (
             "after_stop_request" in event.answers
@@ -118,7 +149,10 @@ def context_flags(
             if event.target == "contacts_list":
                 flags.add("contacts_disclosed")
             if event.target in DISCLOSURE_TARGETS and event.channel in DISCLOSURE_MEANS:
-                disclosed += event.times_per_day
+                # Answered once for several means, the debt was told at least once on
+                # one of them: count that, not every contact of every means.
+                together = sizes.get(event.group, 1) > 1
+                disclosed += 1 if together else event.times_per_day
         answered = event.answered_per_day
         if answered is not None and event.times_per_day - answered >= MANY_UNANSWERED:
             flags.add("many_unanswered")
@@ -171,13 +205,72 @@ def _rate_matches(
     return match.at_most_percent is None or rate <= match.at_most_percent
 
 
-def _matching_events(rules: CompiledRules, answers: Answers) -> dict[int, list[int]]:
-    """Rule position → indices of the events that trigger it."""
-    hits: dict[int, list[int]] = {}
-    for index, event in enumerate(answers.events):
-        for position in rules.rules_for_event(event):
-            hits.setdefault(position, []).append(index)
-    return hits
+def group_sizes(answers: Answers) -> dict[int | None, int]:
+    """How many events each group of events answered together has."""
+    sizes: dict[int | None, int] = {}
+    for event in answers.events:
+        if event.group is not None:
+            sizes[event.group] = sizes.get(event.group, 0) + 1
+    return sizes
+
+
+class Matches(NamedTuple):
+    """Rule position → the events that trigger it for sure, and those that may."""
+
+    certain: dict[int, list[int]]
+    possible: dict[int, tuple[list[int], tuple[str, ...]]]  # with what they depend on
+
+
+def _matching_events(rules: CompiledRules, answers: Answers) -> Matches:
+    """Which rules the events trigger, and which they only may (see Finding.depends_on).
+
+    An event taken on its own triggers a rule for sure when its pattern
+    needs no unknown answer. In a group of events answered together, an
+    answer of yes (or a time) is true of at least one of them: a rule holds
+    for sure only when it holds whichever of them it was, which is tried
+    answer by answer.
+    """
+    events = answers.events
+    sizes = group_sizes(answers)
+    certain: dict[int, list[int]] = {}
+    possible: dict[int, tuple[list[int], int, int]] = {}
+    members: dict[int, list[int]] = {}
+    for index, event in enumerate(events):
+        yes = event_bits(event, rules.bit_of, rules.night_bit)
+        unknown = rules.question_bits(event.unknown) & ~yes
+        shared = 0
+        if sizes.get(event.group, 1) > 1:
+            members.setdefault(event.group, []).append(index)
+            shared, yes = yes, 0
+        for position, hinge in rules.rules_for(event, yes, unknown | shared):
+            if not hinge:
+                certain.setdefault(position, []).append(index)
+                continue
+            indices, own, which = possible.get(position, ([], 0, 0))
+            indices.append(index)
+            possible[position] = (indices, own | (hinge & ~shared), which | (hinge & shared))
+    for indices in members.values():
+        first = events[indices[0]]
+        shared = event_bits(first, rules.bit_of, rules.night_bit)
+        unknown = rules.question_bits(first.unknown) & ~shared
+        for bit in (1 << n for n in range(shared.bit_length()) if shared >> n & 1):
+            held = None
+            for index in indices:
+                found = rules.rules_for(events[index], bit, unknown | (shared & ~bit))
+                sure = {position for position, hinge in found if not hinge}
+                held = sure if held is None else held & sure
+            for position in held or ():
+                known = certain.setdefault(position, [])
+                known.extend(i for i in indices if i not in known)
+    depends = {}
+    for position, (indices, own, which) in possible.items():
+        if position in certain:
+            continue
+        depends[position] = (
+            sorted(indices),
+            rules.questions_of(own) + ((WHICH_CONTACT,) if which else ()),
+        )
+    return Matches({p: sorted(i) for p, i in certain.items()}, depends)
 
 
 def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment:
@@ -192,7 +285,9 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
             answers.annual_rate_percent, licensed, answers.contract_date, knowledge.lpr
         )
     flags = context_flags(answers, knowledge, licensed, reading)
-    fired = _matching_events(rules, answers)
+    matches = _matching_events(rules, answers)
+    fired: dict[int, list[int]] = dict(matches.certain)
+    fired.update({position: indices for position, (indices, _) in matches.possible.items()})
     for position in rules.tactic_rules:
         rule = rules.rules[position]
         if (
@@ -230,10 +325,12 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
                 targets,
                 outcome.caveats,
                 reading.details if rule.rate is not None and reading is not None else (),
+                matches.possible[position][1] if position in matches.possible else (),
             )
         )
-    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])  # stable: knowledge order within
-    overall = findings[0].severity if findings else "lawful"
+    # Established findings first, worst first; stable: knowledge order within.
+    findings.sort(key=lambda f: (not f.established, -SEVERITY_RANK[f.severity]))
+    overall = findings[0].severity if findings and findings[0].established else "lawful"
     channels: list[str] = []
     for finding in findings:
         channels.extend(c for c in finding.channels if c not in channels)

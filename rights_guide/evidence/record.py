@@ -153,7 +153,7 @@ def read_incident(
         max_lines=MAX_DESCRIPTION_LINES,
     )
     caller = reader.line(raw, "caller", name + ".caller", max_length=MAX_CALLER, required=False)
-    flags = reader.answers(raw, FLAGS, name + ".")
+    flags, _unknown = reader.answers(raw, FLAGS, name + ".")  # null: not flagged
     tactics = reader.choices(raw.get("tactics"), vocabulary.tactics.codes, name + ".tactics")
     evidence = reader.choices(raw.get("evidence"), EVIDENCE_KINDS, name + ".evidence")
     files = _read_files(reader, raw.get("files"), name + ".files", today=now.date())

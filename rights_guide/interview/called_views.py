@@ -78,6 +78,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "rights_guide/third_party_results.html",
         {
             "result": result,
+            "depends_on": [f for f in result["findings"] if f["depends_on"]],
             "letters": letters,
             "complaint_needed": result["overall"] != "lawful",
             "has_details": letter_store.details(request.case, "third_party") is not None,

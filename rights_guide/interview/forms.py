@@ -217,15 +217,22 @@ class TargetContactForm(StepForm):
         }
 
     def fragment(self, stored):
-        """One event per means of contact used: a count, or 1 for a visit, letter or post."""
+        """One event per means of contact used: a count, or 1 for a visit, letter or post.
+
+        The questions on this page are asked once for the person, whatever the
+        means: their answers and the time go on every event as one group
+        (true of at least one of them, Event.group). A question left blank, or
+        answered "not sure", is sent as not known (null), never as no.
+        """
         vocabulary = get_knowledge().vocabulary
         answers = {}
         for question in vocabulary.event_questions:
             if question.asked_about(self.target):
                 value = stored.get(question.code)
-                answers[question.code] = value == YES or (value == UNSURE and question.unsure_means)
+                answers[question.code] = {YES: True, NO: False}.get(value)
         time = SECONDS.sub(r"\1", str(stored.get("time_of_day") or "").strip())
-        common = {**answers, **({"time_of_day": time} if time else {})}
+        group = vocabulary.targets.position(self.target.code) + 1
+        common = {**answers, **({"time_of_day": time} if time else {}), "group": group}
         events, self._event_fields = [], []
         for field, channel in self._counted.items():
             count = as_number(stored.get(field))

@@ -165,6 +165,8 @@ def results(request: HttpRequest) -> HttpResponse:
         "rights_guide/results.html",
         {
             "result": result,
+            "depends_on": [f for f in result["findings"] if f["depends_on"]],
+            "review_url": reverse("interview_review"),
             "letters": letters,
             # What to send if a letter that sets terms gets no answer in time.
             "follow_ups": {

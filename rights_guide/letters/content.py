@@ -121,7 +121,9 @@ def build_letter(
 ) -> Letter:
     """Write the letter a request describes, in the request's language, dated ``today``."""
     written_on = today or timezone.localdate()
-    assessment = assessment or evaluate(request.answers)
+    # A signed letter states and complains of what the answers establish, nothing that
+    # rests on a question left unanswered (Finding.depends_on).
+    assessment = (assessment or evaluate(request.answers)).as_established()
     kind = KINDS[request.kind]
     with translation.override(request.language):
         draft = kind.build(request, assessment)

@@ -118,44 +118,91 @@ def channels_used(request: LetterRequest) -> set[str]:
     return {e.channel for e in request.answers.events} | {i.channel for i in request.incidents}
 
 
-def event_paragraph(event: Event, speaker: Voice | None = None) -> str:
-    """Everything one contact event says, as consecutive whole sentences.
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of a letter's facts, and the answers it states.
 
-    With a ``speaker`` who is not the borrower, the sentences are in their
-    voice: "they phoned me", "they asked me to pay the borrower's debt".
+    ``claims`` name each answer the sentence rests on, as plain tuples:
+    ``("contact", target, means)``, ``("count", target, means, n)``,
+    ``("time", target, "HH:MM")``, ``("yes", target, question)``,
+    ``("no", target, question)``, ``("tactic", code)``, ``("rate", percent)``
+    and ``("continued_after_intervention",)``. A test draws random
+    interviews and checks every claim against the answers given, so a
+    sentence that says more than an answer fails it.
+    """
+
+    text: str
+    claims: tuple[tuple, ...]
+
+
+def answered_together(events) -> list[list[Event]]:
+    """Events in the order given, those answered together (Event.group) as one list."""
+    groups: dict[object, list[Event]] = {}
+    for index, event in enumerate(events):
+        key = ("group", event.group) if event.group is not None else ("event", index)
+        groups.setdefault(key, []).append(event)
+    return list(groups.values())
+
+
+def group_clauses(events: list[Event], speaker: Voice | None = None) -> list[Clause]:
+    """What the answers about one person say, each answer stated once.
+
+    One sentence per means of contact (with its worst day's count), then
+    what was answered about the person: a time, and each question answered
+    yes, or no where the letter has words for no. An answer given once for
+    several means is stated once, as true of these contacts, never repeated
+    under each means; a question nobody answered is left out.
     """
     vocabulary = get_knowledge().vocabulary
-    target = speaker.label(event.target) if speaker else target_label(event.target)
+    first = events[0]
+    code = first.target
+    target = speaker.label(code) if speaker else target_label(code)
     values = {"target": target, "borrower": speaker.borrower if speaker else ""}
-    means = vocabulary.contact_means[event.channel]
-    sentence = (means.letter_third_party if speaker else None) or means.letter
-    sentences = [words(sentence) % values]
-    if event.times_per_day > 1:
-        sentences.append(
-            ngettext(
-                "On the worst day this happened %(count)s time.",
-                "On the worst day this happened %(count)s times.",
-                event.times_per_day,
+    clauses = []
+    for event in events:
+        means = vocabulary.contact_means[event.channel]
+        sentence = (means.letter_third_party if speaker else None) or means.letter
+        clauses.append(Clause(words(sentence) % values, (("contact", code, event.channel),)))
+        if event.times_per_day > 1:
+            clauses.append(
+                Clause(
+                    ngettext(
+                        "On the worst day this happened %(count)s time.",
+                        "On the worst day this happened %(count)s times.",
+                        event.times_per_day,
+                    )
+                    % {"count": event.times_per_day},
+                    (("count", code, event.channel, event.times_per_day),),
+                )
             )
-            % {"count": event.times_per_day}
+    if first.time_of_day is not None:
+        moment = format_time(first.time_of_day)
+        clauses.append(
+            Clause(
+                _("One of these contacts was at %(time)s.") % {"time": moment},
+                (("time", code, first.time_of_day.strftime("%H:%M")),),
+            )
         )
-    if event.time_of_day is not None:
-        sentences.append(
-            _("One of these contacts was at %(time)s.") % {"time": format_time(event.time_of_day)}
-        )
-    borrower = not vocabulary.targets[event.target].third_party
+    borrower = not vocabulary.targets[code].third_party
     for question in vocabulary.event_questions:
-        if not question.asked_about(vocabulary.targets[event.target]):
+        if not question.asked_about(vocabulary.targets[code]):
             continue
-        own = question.third_party if speaker and event.target == speaker.me else None
-        if event.said_yes(question.code):
+        own = question.third_party if speaker and code == speaker.me else None
+        if first.said_yes(question.code):
             sentence = (question.letter_yes_borrower if borrower else None) or question.letter_yes
-            sentence = own.letter_yes if own else sentence
+            sentence, claim = (own.letter_yes if own else sentence), "yes"
+        elif first.said_no(question.code):
+            sentence, claim = (own.letter_no if own else question.letter_no), "no"
         else:
-            sentence = own.letter_no if own else question.letter_no
+            continue  # nobody answered: the letter says nothing about it
         if sentence is not None:
-            sentences.append(words(sentence) % values)
-    return sentence_join(sentences)
+            clauses.append(Clause(words(sentence) % values, ((claim, code, question.code),)))
+    return clauses
+
+
+def event_paragraph(event: Event, speaker: Voice | None = None) -> str:
+    """Everything one contact event says, as consecutive whole sentences."""
+    return sentence_join([clause.text for clause in group_clauses([event], speaker)])
 
 
 def sentence_join(sentences: list[str]) -> str:
@@ -166,31 +213,59 @@ def sentence_join(sentences: list[str]) -> str:
     return text
 
 
-def conduct_paragraphs(request: LetterRequest, assessment: Assessment) -> list[str]:
-    """The numbered paragraphs of what happened, from the events, tactics and rate entered."""
+def conduct_clauses(request: LetterRequest, assessment: Assessment) -> list[list[Clause]]:
+    """What happened, a paragraph of clauses each: a person each, the tactics, the rate."""
     answers = request.answers
     speaker = voice(request)
-    paragraphs = list(dict.fromkeys(event_paragraph(event, speaker) for event in answers.events))
+    paragraphs: dict[str, list[Clause]] = {}
+    for events in answered_together(answers.events):
+        clauses = group_clauses(events, speaker)
+        paragraphs.setdefault(sentence_join([c.text for c in clauses]), clauses)
+    found = list(paragraphs.values())
     tactics = [
-        words(tactic.letter_third_party) % {"borrower": speaker.borrower}
-        if speaker and tactic.letter_third_party
-        else words(tactic.letter)
+        Clause(
+            words(tactic.letter_third_party) % {"borrower": speaker.borrower}
+            if speaker and tactic.letter_third_party
+            else words(tactic.letter),
+            (("tactic", tactic.code),),
+        )
         for tactic in get_knowledge().vocabulary.tactics
         if tactic.letter is not None and tactic.code in answers.tactics
     ]
     if tactics:
-        paragraphs.append(sentence_join(tactics))
+        found.append(tactics)
     rate_findings = [
-        f for f in assessment.findings if f.code.startswith("RATE__") and f.severity != "lawful"
+        f for f in assessment.established if f.code.startswith("RATE__") and f.severity != "lawful"
     ]
     if rate_findings and answers.annual_rate_percent is not None:
-        paragraphs.append(
-            _("The comprehensive annual cost of the loan is %(rate)s.")
-            % {"rate": format_percent(answers.annual_rate_percent)}
+        rate = answers.annual_rate_percent
+        found.append(
+            [
+                Clause(
+                    _("The comprehensive annual cost of the loan is %(rate)s.")
+                    % {"rate": format_percent(rate)},
+                    (("rate", rate),),
+                )
+            ]
         )
     if answers.continued_after_intervention:
-        paragraphs.append(_("This went on after the police or a regulator had stepped in."))
-    return [numbered(n, text) for n, text in enumerate(paragraphs, start=1)]
+        found.append(
+            [
+                Clause(
+                    _("This went on after the police or a regulator had stepped in."),
+                    (("continued_after_intervention",),),
+                )
+            ]
+        )
+    return found
+
+
+def conduct_paragraphs(request: LetterRequest, assessment: Assessment) -> list[str]:
+    """The numbered paragraphs of what happened, from the events, tactics and rate entered."""
+    return [
+        numbered(n, sentence_join([clause.text for clause in clauses]))
+        for n, clauses in enumerate(conduct_clauses(request, assessment), start=1)
+    ]
 
 
 def log_sentences(request: LetterRequest, *, pointer: bool = True) -> str | None:
@@ -279,7 +354,7 @@ def conduct_to_stop(request: LetterRequest, assessment: Assessment) -> list[str]
     """Short names of the conduct the borrower asks to stop: what the engine found at fault."""
     tactics = get_knowledge().vocabulary.tactics
     items: list[str] = []
-    for finding in assessment.findings:
+    for finding in assessment.established:
         if finding.rule.conduct is not None:
             if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["breach"]:
                 items.append(words(finding.rule.conduct))
