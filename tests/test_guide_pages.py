@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 
 from rights_guide.guide.registry import get_registry
+from rights_guide.guide.verdicts import story_verdicts
 from rights_guide.interview import store
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +289,23 @@ def test_preselection_takes_only_known_codes_and_never_overwrites_an_answer(clie
     assert store.stored_answers(VisitorCase(client.session))["contacts"] == {
         "targets": ["employer"]
     }
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("slug", TOPICS)
+def test_each_verdict_table_states_each_conclusion_once_for_every_lender(client, slug, language):
+    """A table gives every lender the engine's verdict, but each distinct reason only once."""
+    html = client.get(topic_url(slug, language)).text
+    lenders = [column.code for column in get_registry().lenders]
+    tables = re.findall(r'<div class="verdicts" data-story="(\w+)">(.*?)</table>', html, re.S)
+    assert tables
+    for story, table in tables:
+        reasons = re.findall(
+            r'class="severity-badge[^"]*">(.*?)</span> <span class="verdict-finding">(.*?)</span>',
+            table,
+        )
+        assert len(reasons) == len(set(reasons)), (story, reasons)
+        shown = re.findall(r'data-lender="(\w+)" data-severity="(\w+)"', table)
+        assert sorted(lender for lender, _severity in shown) == sorted(lenders), story
+        engine = {row.lender: row.severity for row in story_verdicts(story, language).rows}
+        assert dict(shown) == engine, story
