@@ -309,3 +309,32 @@ def test_each_verdict_table_states_each_conclusion_once_for_every_lender(client,
         assert sorted(lender for lender, _severity in shown) == sorted(lenders), story
         engine = {row.lender: row.severity for row in story_verdicts(story, language).rows}
         assert dict(shown) == engine, story
+
+
+def test_every_indexable_page_linked_from_the_home_page_and_guide_is_in_the_sitemap(client):
+    """A page search engines may index, one link from the home page, a guide page or its search, is listed.
+
+    Pages with someone's answers are noindex or kept out by robots.txt; every
+    other page a reader can reach there must be in sitemap.xml, in both languages.
+    """
+    listed = set(
+        re.findall(r"<loc>http://testserver([^<]+)</loc>", client.get("/sitemap.xml").text)
+    )
+    robots = client.get("/robots.txt").text.splitlines()
+    closed = [line.split(": ", 1)[1] for line in robots if line.startswith("Disallow: ")]
+    starts = ["/", "/guide/", "/guide/search/?q=%E5%AE%B6%E4%BA%BA"]  # 家人
+    starts += [topic_url(slug, "zh-hans") for slug in TOPICS]
+    linked = set()
+    for start in starts + ["/en" + path for path in starts]:
+        linked |= set(re.findall(r'href="(/[^"#?]*)"', client.get(start).text))
+    missing = []
+    for path in sorted(linked):
+        if path.startswith("/static/") or any(path.startswith(prefix) for prefix in closed):
+            continue
+        response = client.get(path)
+        if response.status_code != 200 or "text/html" not in response.headers["Content-Type"]:
+            continue
+        if '<meta name="robots" content="index' in response.text and path not in listed:
+            missing.append(path)
+    assert missing == []
+    assert {"/notice/", "/help/calls/", "/en/notice/", "/en/help/calls/"} <= listed
