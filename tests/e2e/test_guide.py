@@ -124,3 +124,23 @@ def test_every_topic_puts_its_answer_contents_and_what_to_do_within_two_screens(
             "ids => ids.filter(id => !id || document.getElementById(id) === null)", targets
         )
         assert missing == [], (topic.slug, missing)
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("zh-hans", "我不是借款人"), ("en", "I'm not the borrower")]
+)
+def test_searching_as_someone_called_about_anothers_debt_leads_to_their_interview(
+    open_page, language, query
+):
+    bp = open_page(viewport="phone", javascript=False)
+    prefix = "" if language == "zh-hans" else "/en"
+    bp.goto(prefix + "/guide/search/?q=")
+    assert bp.page.locator(".guide-search-empty").is_visible()
+    bp.page.locator("#guide-q").fill(query)
+    bp.page.locator('form[role="search"] button[type="submit"]').click()
+    bp.page.wait_for_url("**/guide/search/?q=*")
+    check_fits_width(bp)
+    check_accessibility(bp)
+    bp.page.locator('li[data-tool="third_party_start"] a').click()
+    bp.page.wait_for_url("**%s/called/**" % prefix)
+    assert bp.foreign_requests() == []
