@@ -6,10 +6,11 @@ row per kind of lender, on the day the law is stated as of. When a rule in
 the knowledge base changes, the tables change with it. A table depends only
 on the knowledge version and the language, so each is worked out once.
 
-Most stories end the same way for most lenders, so a table shows each
-distinct conclusion once, with the lenders it holds for (``groups``):
-repeating one reason under six rows made a topic several screens longer on
-a phone without telling anyone more.
+Most stories end the same way for most lenders, so a table states each
+distinct reason (the finding's title) once, and under it each grade the
+check gives for it with the lenders it holds for (``reasons``): repeating
+one reason under six rows made a topic several screens longer on a phone
+without telling anyone more.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ class VerdictGroup:
 
 
 @dataclass(frozen=True)
+class VerdictReason:
+    """One reason (a finding, or none) and the grades given for it, each with its lenders."""
+
+    finding: str | None
+    title: str | None
+    groups: tuple[VerdictGroup, ...]
+
+
+@dataclass(frozen=True)
 class VerdictTable:
     story: str
     caption: str
@@ -64,6 +74,17 @@ class VerdictTable:
                 rows=tuple(rows),
             )
             for rows in grouped.values()
+        )
+
+    @property
+    def reasons(self) -> tuple[VerdictReason, ...]:
+        """The groups under their reason, each reason once, in order of first appearance."""
+        by_finding: dict[str | None, list[VerdictGroup]] = {}
+        for group in self.groups:
+            by_finding.setdefault(group.finding, []).append(group)
+        return tuple(
+            VerdictReason(finding=finding, title=groups[0].title, groups=tuple(groups))
+            for finding, groups in by_finding.items()
         )
 
 
