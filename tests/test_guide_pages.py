@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 
 from rights_guide.guide.registry import get_registry
+from rights_guide.guide.verdicts import story_verdicts
 from rights_guide.interview import store
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +289,52 @@ def test_preselection_takes_only_known_codes_and_never_overwrites_an_answer(clie
     assert store.stored_answers(VisitorCase(client.session))["contacts"] == {
         "targets": ["employer"]
     }
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("slug", TOPICS)
+def test_each_verdict_table_states_each_conclusion_once_for_every_lender(client, slug, language):
+    """A table gives every lender the engine's verdict, but states each distinct reason once."""
+    html = client.get(topic_url(slug, language)).text
+    lenders = [column.code for column in get_registry().lenders]
+    tables = re.findall(r'<div class="verdicts" data-story="(\w+)">(.*?)</table>', html, re.S)
+    assert tables
+    for story, table in tables:
+        reasons = [text_of(r) for r in re.findall(r'class="verdict-finding">(.*?)<', table, re.S)]
+        assert len(reasons) == len(set(reasons)), (story, reasons)
+        for block in table.split('class="verdict-finding"')[1:]:
+            grades = re.findall(r'class="severity-badge severity-badge-(\w+)"', block)
+            assert len(grades) == len(set(grades)), (story, grades)
+        shown = re.findall(r'data-lender="(\w+)" data-severity="(\w+)"', table)
+        assert sorted(lender for lender, _severity in shown) == sorted(lenders), story
+        engine = {row.lender: row.severity for row in story_verdicts(story, language).rows}
+        assert dict(shown) == engine, story
+
+
+def test_every_indexable_page_linked_from_the_home_page_and_guide_is_in_the_sitemap(client):
+    """A page search engines may index, one link from the home page, a guide page or its search, is listed.
+
+    Pages with someone's answers are noindex or kept out by robots.txt; every
+    other page a reader can reach there must be in sitemap.xml, in both languages.
+    """
+    listed = set(
+        re.findall(r"<loc>http://testserver([^<]+)</loc>", client.get("/sitemap.xml").text)
+    )
+    robots = client.get("/robots.txt").text.splitlines()
+    closed = [line.split(": ", 1)[1] for line in robots if line.startswith("Disallow: ")]
+    starts = ["/", "/guide/", "/guide/search/?q=%E5%AE%B6%E4%BA%BA"]  # 家人
+    starts += [topic_url(slug, "zh-hans") for slug in TOPICS]
+    linked = set()
+    for start in starts + ["/en" + path for path in starts]:
+        linked |= set(re.findall(r'href="(/[^"#?]*)"', client.get(start).text))
+    missing = []
+    for path in sorted(linked):
+        if path.startswith("/static/") or any(path.startswith(prefix) for prefix in closed):
+            continue
+        response = client.get(path)
+        if response.status_code != 200 or "text/html" not in response.headers["Content-Type"]:
+            continue
+        if '<meta name="robots" content="index' in response.text and path not in listed:
+            missing.append(path)
+    assert missing == []
+    assert {"/notice/", "/help/calls/", "/en/notice/", "/en/help/calls/"} <= listed

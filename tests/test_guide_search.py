@@ -30,6 +30,7 @@ def code(characters: str) -> str:
         ("replies address 𠮷田", ["reply", "address", code("𠮷田")]),
         ("ＧＢ／Ｔ４５２５１", ["gb", "t45251"]),  # full-width letters and digits read as ASCII
         ("the my you", []),
+        ("alert(1) x 12", ["alert", "12"]),  # a lone letter or digit says nothing
     ],
 )
 def test_words_are_chinese_pairs_and_plain_latin_words(text, words):
@@ -165,3 +166,50 @@ def test_the_index_can_be_built_ahead_of_the_first_search():
     assert SearchEntry.objects.filter(version=page_version()).count() == 2 * len(
         get_registry().topics
     )
+
+
+def tools(client, query, language="zh-hans"):
+    response = client.get("%s/guide/search/" % PREFIX[language], {"q": query})
+    assert response.status_code == 200
+    return re.findall(r'<li data-tool="([^"]+)"><a href="([^"]+)"', response.text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "query"), [("zh-hans", "我不是借款人"), ("en", "I'm not the borrower")]
+)
+def test_not_the_borrower_finds_the_interview_for_people_called(client, language, query):
+    assert ("third_party_start", "%s/called/" % PREFIX[language]) in tools(client, query, language)
+
+
+@pytest.mark.django_db
+def test_a_tool_is_offered_only_when_most_of_the_query_is_its_words(client):
+    assert tools(client, "利息") == []
+    assert [url for url, _href in tools(client, "通话录音")] == ["help_calls"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("query", ["call my boss", "打给领导"])
+def test_calls_to_the_boss_find_the_family_and_colleagues_topic(client, query, language):
+    assert "family" in found(client, query, language)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "1", "<b>x</b>"])
+def test_markup_and_lone_characters_match_nothing(client, query):
+    assert found(client, query) == []
+    assert tools(client, query) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("zh-hans", "请输入要查找的问题"), ("en", "Type what you want to find")],
+)
+@pytest.mark.parametrize("query", ["", "   "])
+def test_an_empty_search_asks_for_words(client, language, message, query):
+    response = client.get("%s/guide/search/" % PREFIX[language], {"q": query})
+    assert response.status_code == 200
+    assert message in response.text
+    assert "No topic matches" not in response.text and "没有找到相关主题" not in response.text

@@ -42,7 +42,9 @@ def between(html: str, start: str, end: str) -> str:
 
 
 def lead(html: str) -> str:
-    return text_of(between(html, 'class="guide-lead"', "</section>"))
+    """The answer: the short answer, and its continuation after "what to do now" on a long page."""
+    more = between(html, 'class="guide-more"', "</section>") if 'class="guide-more"' in html else ""
+    return text_of(between(html, 'class="guide-lead"', "</section>") + more)
 
 
 def law(html: str) -> str:

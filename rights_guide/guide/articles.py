@@ -17,7 +17,8 @@ import re
 import threading
 from urllib.parse import urlencode
 
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
+from django.template.loader_tags import BlockNode
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -41,6 +42,12 @@ def check_url(topic: Topic) -> str:
     return url
 
 
+def _has_block(template_name: str, name: str) -> bool:
+    """Whether a topic's template fills a block (its own, not the empty one it extends)."""
+    nodes = get_template(template_name).template.nodelist.get_nodes_by_type(BlockNode)
+    return any(node.name == name for node in nodes)
+
+
 def _render(topic: Topic, language: str) -> SafeString:
     registry = get_registry()
     knowledge = get_knowledge()
@@ -58,6 +65,9 @@ def _render(topic: Topic, language: str) -> SafeString:
                 for pair in topic.faq
             ],
             "check_url": check_url(topic),
+            # A long answer keeps its first lines on top and the rest after
+            # "what to do now", so that is within two screens of a phone.
+            "has_more": _has_block(topic.template(language), "lead_more"),
             "preselected": [targets[code].option.get(language) for code in topic.check.preselect],
             "cited_law": CitedLaw(),
             "law_as_of": knowledge.version_date,

@@ -1,7 +1,7 @@
 """The guide's start-up check: the registry loads, and every topic template cites what exists.
 
 Run when the app starts (apps.py), like the knowledge loader: a topic
-without its template in a language, or a template citing a provision,
+without its template in a language, a tool whose page does not exist, or a template citing a provision,
 story or complaint body that is not in the data (or a provision not in
 force on the day the law is stated as of), stops start-up with every
 problem named, instead of a reader meeting a broken page.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
 
 from rights_guide.guide.citations import template_problems
 from rights_guide.guide.registry import get_registry
@@ -41,4 +42,9 @@ def guide_problems() -> list[str]:
             problems += template_problems(
                 name, source, knowledge, registry.stories, knowledge.vocabulary.bodies
             )
+    for tool in registry.tools:
+        try:
+            reverse(tool.url)
+        except NoReverseMatch:
+            problems.append("topics.yaml: tool %s is not a URL name" % tool.url)
     return problems

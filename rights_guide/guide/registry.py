@@ -13,6 +13,11 @@ where that matters) and ``stories`` the canonical stories the engine is run
 on (the rest of the request). Every story is parsed with the API's own
 parser against every column here, so a table can never fail on a page.
 
+``tools`` lists the site's other pages that answer what people search the
+guide for (the "I'm not the borrower" interview, the evidence log…): the
+guide's search offers them beside the topics, matched on their title,
+description and keywords.
+
 Problems are collected and reported together, each naming its entry, as the
 knowledge loader does; a reviewer edits YAML, not Python.
 """
@@ -82,6 +87,16 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Tool:
+    """A page of the site besides the topics that the guide's search also finds."""
+
+    url: str  # its URL name (rights_guide/urls.py); start-up checks that it resolves
+    title: Text
+    description: Text
+    keywords: Mapping[str, tuple[str, ...]]  # by language
+
+
+@dataclass(frozen=True)
 class LenderColumn:
     """One row of every verdict table: a kind of lender as an assess request sees it."""
 
@@ -104,6 +119,7 @@ class GuideRegistry:
     topics: tuple[Topic, ...]
     lenders: tuple[LenderColumn, ...]
     stories: Mapping[str, Story]
+    tools: tuple[Tool, ...]
     digest: str  # of topics.yaml: part of the pages' version
 
     def topic(self, slug: str) -> Topic | None:
@@ -185,6 +201,25 @@ def _topics(check: Checker, raw: Any) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
+def _tools(check: Checker, raw: Any) -> tuple[Tool, ...]:
+    tools = []
+    for entry in raw if isinstance(raw, list) else []:
+        entry = entry if isinstance(entry, Mapping) else {}
+        url = str(entry.get("url", ""))
+        where = "topics.yaml: tool %s" % (url or "?")
+        if not CODE.match(url) or any(tool.url == url for tool in tools):
+            check.fail(where, "url must be a unique URL name")
+        tools.append(
+            Tool(
+                url=url,
+                title=check.text(entry.get("title"), where + " title"),
+                description=check.text(entry.get("description"), where + " description"),
+                keywords=_keywords(check, entry.get("keywords"), where + " keywords"),
+            )
+        )
+    return tuple(tools)
+
+
 def _lenders(check: Checker, raw: Any) -> tuple[LenderColumn, ...]:
     lender_types = get_knowledge().vocabulary.lender_types
     columns = []
@@ -246,6 +281,7 @@ def load_registry(path: Path = TOPICS_FILE) -> GuideRegistry:
         topics=_topics(check, data.get("topics")),
         lenders=lenders,
         stories=_stories(check, data.get("stories"), lenders),
+        tools=_tools(check, data.get("tools")),
         digest=hashlib.sha256(path.read_bytes()).hexdigest()[:12],
     )
     if check.problems:

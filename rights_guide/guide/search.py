@@ -16,6 +16,13 @@ the Chinese page too.
   text, ranked the same way in Python (a title or keyword match weighs ten
   times a match in the text, as ``ts_rank``'s default A and D weights do).
 
+A query is read as text: markup in it (``<script>…</script>``) is dropped
+before it is split into words. The site's other pages that fit a query (the
+"I'm not the borrower" interview, the evidence log; ``tools`` in
+topics.yaml) are matched on their title, description and keywords in both
+languages, held in memory: a tool is offered when most of the query's words
+are among its words.
+
 The index is rebuilt when the page version changes (a new knowledge base,
 template, translation or release): each search first checks, with one
 small query, that every row is of the current version, so a fresh clone
@@ -28,10 +35,11 @@ from collections import Counter
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.utils.html import strip_tags
 
 from rights_guide.guide.articles import plain_text, topic_article
 from rights_guide.guide.models import SearchEntry
-from rights_guide.guide.registry import Topic, get_registry
+from rights_guide.guide.registry import Tool, Topic, get_registry
 from rights_guide.guide.tokens import token_string, tokenize
 from rights_guide.guide.version import page_version
 from rights_guide.knowledge.model import LANGUAGES
@@ -42,6 +50,11 @@ KEY_WEIGHT, BODY_WEIGHT = 1.0, 0.1
 # query shares common pieces (联系, contact) with every topic, and a list of
 # everything helps nobody.
 RELATIVE_CUTOFF = 0.25
+# A tool is offered when more than this share of the query's words are its
+# words: "我不是借款人" is all the /called/ interview's, "call my boss" only half
+# the phone-call help's.
+TOOL_SHARE = 0.5
+_TOOL_WORDS: dict[str, tuple[tuple[Tool, frozenset[str]], ...]] = {}
 
 
 def _entry(topic: Topic, language: str, version: str) -> SearchEntry:
@@ -73,8 +86,8 @@ def ensure_index() -> None:
 
 
 def query_words(query: str) -> list[str]:
-    """The distinct index words of a query, at most MAX_QUERY_WORDS."""
-    return list(dict.fromkeys(tokenize(query)))[:MAX_QUERY_WORDS]
+    """The distinct index words of a query's text (markup dropped), at most MAX_QUERY_WORDS."""
+    return list(dict.fromkeys(tokenize(strip_tags(query))))[:MAX_QUERY_WORDS]
 
 
 def _postgres_scores(words: list[str]) -> dict[str, float]:
@@ -131,3 +144,41 @@ def search_topics(query: str) -> list[Topic]:
         key=lambda slug: (-scores[slug], order[slug]),
     )
     return [registry.topic(slug) for slug in found]
+
+
+def _tool_words() -> tuple[tuple[Tool, frozenset[str]], ...]:
+    """Each tool with the words of its title, description and keywords in every language."""
+    registry = get_registry()
+    cached = _TOOL_WORDS.get(registry.digest)
+    if cached is None:
+        cached = tuple(
+            (
+                tool,
+                frozenset(
+                    tokenize(
+                        " ".join(
+                            text
+                            for language in LANGUAGES
+                            for text in (
+                                tool.title.get(language),
+                                tool.description.get(language),
+                                *tool.keywords[language],
+                            )
+                        )
+                    )
+                ),
+            )
+            for tool in registry.tools
+        )
+        _TOOL_WORDS.clear()
+        _TOOL_WORDS[registry.digest] = cached
+    return cached
+
+
+def search_tools(query: str) -> list[Tool]:
+    """The site's pages that fit the query, best first (most of the query's words are theirs)."""
+    words = query_words(query)
+    if not words:
+        return []
+    shares = [(len(set(words) & known) / len(words), tool) for tool, known in _tool_words()]
+    return [tool for share, tool in sorted(shares, key=lambda pair: -pair[0]) if share > TOOL_SHARE]

@@ -7,7 +7,8 @@ Chinese without a dictionary: a query matches a page when they share
 pieces, whatever the words are. A lone character between punctuation is
 kept as it is. Latin words are lowercased, and a plural "s" is dropped so
 that "parents" finds "parent"; a few English words that say nothing about
-the topic ("my", "the") are left out.
+the topic ("my", "the") are left out, and so is a lone Latin letter or digit
+(the "1" of ``alert(1)``): it is in every page and says nothing.
 
 Chinese pieces are stored as ASCII codes (z + five hex digits per
 character): PostgreSQL's text-search parser drops characters it does not
@@ -55,7 +56,7 @@ def tokenize(text: str) -> list[str]:
                 words.append(_code(chinese))
             else:
                 words.extend(_code(chinese[i : i + 2]) for i in range(len(chinese) - 1))
-        elif latin not in STOP_WORDS:
+        elif len(latin) > 1 and latin not in STOP_WORDS:
             words.append(_stem(latin))
     return words
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import condition, require_safe
 from rights_guide.assessment import FieldError
 from rights_guide.guide.articles import topic_article
 from rights_guide.guide.registry import get_registry
-from rights_guide.guide.search import search_topics
+from rights_guide.guide.search import search_tools, search_topics
 from rights_guide.guide.seo import OG_LOCALE, faq_json_ld
 from rights_guide.guide.version import page_version
 from rights_guide.messages import error_message
@@ -128,15 +128,19 @@ def search(request: HttpRequest) -> HttpResponse:
     """Search results, on the server: a plain GET form, no JavaScript needed.
 
     A query longer than MAX_QUERY characters is refused with a message (400)
-    and never searched; control characters are dropped. The query is not
-    logged (rights_guide.logs drops query strings from every log line).
+    and never searched; control characters are dropped; an empty one asks
+    for words. The site's pages that fit (the tools) come before the topics.
+    The query is not logged (rights_guide.logs drops query strings from
+    every log line).
     """
     raw = request.GET.get("q", "")
     query = "".join(c if c.isprintable() else " " for c in raw).strip()
     error = None
     if len(query) > MAX_QUERY:
         error = error_message(FieldError("q", "too_long", {"max": MAX_QUERY}))
-    results = [] if error or not query else search_topics(query)
+    searched = bool(query) and not error
+    results = search_topics(query) if searched else []
+    tools = search_tools(query) if searched else []
     language = translation.get_language()
     response = render(
         request,
@@ -144,7 +148,10 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": query[:MAX_QUERY],
             "error": error,
-            "searched": bool(query) and not error,
+            "searched": searched,
+            "tools": [
+                (tool, tool.title.get(language), tool.description.get(language)) for tool in tools
+            ],
             "results": [
                 (found, found.title.get(language), found.description.get(language))
                 for found in results

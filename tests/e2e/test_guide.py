@@ -8,6 +8,7 @@ form, and the check's button opens the interview with the family ticked.
 
 import pytest
 
+from rights_guide.guide.registry import get_registry
 from tests.e2e.conftest import check_accessibility, check_fits_width
 
 GUIDE_PAGES = [
@@ -83,3 +84,63 @@ def test_the_language_link_keeps_the_topic(open_page):
     bp.page.get_by_role("link", name="Switch to English").click()
     bp.page.wait_for_url(bp.base_url + "/en/guide/contact-list/")
     assert bp.page.locator("html").get_attribute("lang") == "en"
+
+
+TWO_SCREENS = 2 * 780  # a phone of 360 × 780 px, scrolled once
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_topic_puts_its_answer_contents_and_what_to_do_within_two_screens(
+    open_page, language
+):
+    """A frightened reader on a phone sees the answer, the contents and what to do without digging.
+
+    Every registered topic, in both languages: the short answer starts on the
+    first screen, and the contents list and the "what to do now" heading
+    start within two screens of 780 px at 360 px wide. Every contents link
+    leads to an element of the page.
+    """
+    bp = open_page(viewport="phone", javascript=True)
+    bp.page.set_viewport_size({"width": 360, "height": 780})
+    prefix = "" if language == "zh-hans" else "/en"
+    for topic in get_registry().topics:
+        bp.goto("%s/guide/%s/" % (prefix, topic.slug))
+        tops = bp.page.evaluate(
+            """() => Object.fromEntries(["lead-heading", "contents-heading", "todo-heading"].map(
+                id => [id, document.getElementById(id)?.getBoundingClientRect().top ?? null]))"""
+        )
+        assert None not in tops.values(), (topic.slug, tops)
+        assert tops["lead-heading"] < 780, (topic.slug, tops)
+        assert tops["contents-heading"] < TWO_SCREENS, (topic.slug, tops)
+        assert tops["todo-heading"] < TWO_SCREENS, (topic.slug, tops)
+        links = bp.page.locator(".guide-contents a")
+        assert links.count() >= 5, topic.slug
+        targets = [
+            href.removeprefix("#")
+            for href in links.evaluate_all("l => l.map(a => a.getAttribute('href'))")
+        ]
+        assert "todo-heading" in targets, topic.slug
+        missing = bp.page.evaluate(
+            "ids => ids.filter(id => !id || document.getElementById(id) === null)", targets
+        )
+        assert missing == [], (topic.slug, missing)
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("zh-hans", "我不是借款人"), ("en", "I'm not the borrower")]
+)
+def test_searching_as_someone_called_about_anothers_debt_leads_to_their_interview(
+    open_page, language, query
+):
+    bp = open_page(viewport="phone", javascript=False)
+    prefix = "" if language == "zh-hans" else "/en"
+    bp.goto(prefix + "/guide/search/?q=")
+    assert bp.page.locator(".guide-search-empty").is_visible()
+    bp.page.locator("#guide-q").fill(query)
+    bp.page.locator('form[role="search"] button[type="submit"]').click()
+    bp.page.wait_for_url("**/guide/search/?q=*")
+    check_fits_width(bp)
+    check_accessibility(bp)
+    bp.page.locator('li[data-tool="third_party_start"] a').click()
+    bp.page.wait_for_url("**%s/called/**" % prefix)
+    assert bp.foreign_requests() == []
