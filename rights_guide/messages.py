@@ -125,6 +125,9 @@ MESSAGES = {
     "not_for_kind": _(
         "This belongs to another letter (%(kind)s): leave it out, or choose that letter."
     ),
+    "phone_required": _(
+        "Enter the mobile number they called: this letter asks them to delete it, so it must name it."
+    ),
     "hours_order": _("The latest time must be later than the earliest time."),
     "hours_outside": _(
         "Choose a time from %(earliest)s to %(latest)s. The letter never allows contact at night: from %(latest)s to %(earliest)s stays protected."
