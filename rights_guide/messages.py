@@ -128,8 +128,21 @@ MESSAGES = {
     "not_for_kind": _(
         "This belongs to another letter (%(kind)s): leave it out, or choose that letter."
     ),
+    "phone_required": _(
+        "Enter the mobile number they called: this letter asks them to delete it, so it must name it."
+    ),
     "hours_order": _("The latest time must be later than the earliest time."),
+    "hours_outside": _(
+        "Choose a time from %(earliest)s to %(latest)s. The letter never allows contact at night: from %(latest)s to %(earliest)s stays protected."
+    ),
     "date_too_late": _("Choose a date no later than %(latest)s."),
+    "date_in_past": _("This date has passed. Choose today (%(earliest)s) or a later date."),
+    "not_amount": _(
+        "Type the amount in digits, for example 800 or 1200.50, without letters or exponents."
+    ),
+    "too_many_decimals": _(
+        "At most %(places)s digits after the decimal point: amounts are in yuan and fen."
+    ),
     "renderer_busy": _(
         "Many letters are being made right now. Please try again in %(seconds)s seconds."
     ),

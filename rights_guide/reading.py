@@ -22,6 +22,9 @@ without a place to break it. The line separators U+2028 and U+2029, which
 phones paste from some apps, are read as the line breaks they are.
 Full-width digits (０-９), which Chinese keyboards type, are read as digits
 in numbers and times; other scripts' digits are refused rather than guessed.
+A number typed on a page is read by ``typed_number`` wherever it is typed
+(the interview's counts and rate, a letter's amount), so １２ is 12 on every
+page, and only plain decimal notation is a number: 1e5 is not ¥100,000.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import unicodedata
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -61,11 +65,28 @@ UNBROKEN_RUN = re.compile(
 MAX_UNBROKEN_RUN = 100
 LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+TYPED_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def ascii_digits(value: str) -> str:
     """Full-width digits as ASCII ones; other characters unchanged."""
     return value.translate(FULL_WIDTH_DIGITS)
+
+
+def typed_number(typed: Any) -> int | Decimal | str:
+    """What was typed in a number field as the number it means, exactly; else the text, trimmed.
+
+    Digits (full-width ones too), an optional minus and decimal point: a
+    whole number is an int, a decimal an exact ``Decimal`` (800.555 stays
+    800.555, for the reader to refuse, not round). Anything else, an
+    exponent (1e5) included, is left as text for the reader to say what is
+    wrong with it. Never raises, however many digits were typed.
+    """
+    text = ascii_digits(str(typed or "")).strip()
+    if not TYPED_NUMBER.match(text):
+        return text
+    number = Decimal(text)
+    return number if "." in text else int(number)
 
 
 def character_name(character: str) -> str:
@@ -188,14 +209,22 @@ class Reader:
         return value
 
     def number(self, data: Mapping, key: str, name: str, low: float, high: float):
-        """A JSON number within bounds (not NaN, not infinite), or None when absent."""
+        """A number within bounds (not NaN, not infinite), or None when absent.
+
+        A JSON number (int or float), or the exact ``Decimal`` a page read
+        from what was typed (``typed_number``).
+        """
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             self.error(name, "not_number")
             return None
-        if not math.isfinite(value) or not low <= value <= high:
+        if isinstance(value, Decimal):
+            finite = value.is_finite()
+        else:  # an int is finite however large, and too large for math.isfinite
+            finite = isinstance(value, int) or math.isfinite(value)
+        if not finite or not low <= value <= high:
             self.error(name, "out_of_range", min=low, max=high)
             return None
         return value

@@ -35,6 +35,8 @@ MISTAKES = [
     ("tactics", "insults;karate"),
     ("evidence", "photo"),
     ("files", "a.jpg|big|2026-10-03"),
+    ("files", "a.jpg|²|2026-10-03"),  # isdigit() says yes; it is not a digit here
+    ("files", "a.jpg|%s|2026-10-03" % ("9" * 5000)),  # more digits than int() reads
     ("files", "a.jpg|10|2026-13-01"),
     ("files", "a.jpg|10|2026-10-03|not-a-fingerprint"),
     ("date", "2099-01-01"),

@@ -28,6 +28,23 @@ def add(client, **changes):
     return client.post("/log/", {**CALL, **changes})
 
 
+@pytest.mark.parametrize(
+    ("size", "saved"),
+    [("２０４８", 2048), ("²", None), ("9" * 5000, None)],
+    ids=["full-width", "superscript", "5000-digits"],
+)
+def test_a_file_size_is_read_like_every_other_typed_number(client, size, saved):
+    response = add(client, file_size_1=size)
+    if saved is None:  # an error beside the field, with what was typed; never a crash
+        assert response.status_code == 400
+        assert "is-invalid" in response.content.decode()
+        assert 'value="%s"' % size in response.content.decode()
+        assert LoggedIncident.objects.count() == 0
+    else:
+        assert response.status_code == 302
+        assert LoggedIncident.objects.get().files[0]["size"] == saved
+
+
 def test_an_empty_log_offers_quick_entry_with_today_and_now(client):
     html = client.get("/log/").content.decode()
     assert 'name="date"' in html and 'name="time"' in html
@@ -91,6 +108,18 @@ def test_the_people_reached_are_kept_for_the_letters(client):
     assert case.data["log"] == {"people_reached": 11}
     client.post("/log/people/", {"people_reached": "many"})
     assert Case.objects.get().data["log"] == {"people_reached": 11}
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [("１２", 12), ("²", None), ("9" * 5000, None), ("1.5", None)],
+    ids=["full-width", "superscript", "5000-digits", "decimal"],
+)
+def test_the_people_reached_are_read_like_every_other_typed_number(client, typed, kept):
+    add(client)
+    response = client.post("/log/people/", {"people_reached": typed}, follow=True)
+    assert response.status_code == 200  # an error message at worst, never a crash
+    assert Case.objects.get().data.get("log", {}).get("people_reached") == kept
 
 
 def test_the_contact_pages_offer_to_answer_from_the_log(client):

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from rights_guide.cases.models import Case
+from rights_guide.interview.forms import as_number
 from rights_guide.interview.steps import request_from_answers
 from rights_guide.knowledge import get_knowledge
 from tests.factories import STORY, post_step, walk
@@ -98,6 +99,25 @@ def test_contact_page_errors_are_translated_and_next_to_the_field(client, data, 
     assert response.status_code == 200
     assert message in response.content.decode()
     assert "is-invalid" in response.content.decode()
+
+
+def test_full_width_digits_are_read_as_on_the_letter_pages(client):
+    # A Chinese keyboard types １２; the letters' amount field reads it, and so does this.
+    post_step(client, "lender", {"lender_type": "private_lender"})
+    post_step(client, "contacts", {"targets": ["borrower"]})
+    assert post_step(client, "contact-borrower", {"calls": "１２"}).status_code == 302
+    post_step(client, "tactics", {})
+    post_step(client, "when", {"conduct_date": "2026-05-01"})
+    assert post_step(client, "cost", {"annual_rate_percent": "１５０"}).status_code == 302
+    assert (as_number("１２"), as_number(" １５０.５ "), as_number("1e5")) == (12, 150.5, "1e5")
+
+
+def test_a_number_too_long_for_any_counter_is_an_error_on_the_page_not_a_crash(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    post_step(client, "contacts", {"targets": ["borrower"]})
+    response = post_step(client, "contact-borrower", {"calls": "1" * 5000})
+    assert response.status_code == 200
+    assert "必须在 1 到 1000 之间" in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def test_what_is_sent_is_read_in_the_declared_order_and_written_back_the_same():
     chosen, errors = read(
         {
             "methods": ["cash", "bank"],
-            "amount_yuan": 1234.567,
+            "amount_yuan": 1234.5,
             "first": "2027-01-15",
             "hours": {"from": "10:00", "to": "18:30"},
             "reference": "  LN  2026  ",
@@ -69,7 +69,7 @@ def test_what_is_sent_is_read_in_the_declared_order_and_written_back_the_same():
     )
     assert errors == []
     assert chosen.methods == ("bank", "cash")  # the list's order, not the ticking order
-    assert chosen.amount_yuan == Decimal("1234.57")
+    assert chosen.amount_yuan == Decimal("1234.50")
     assert chosen.first == datetime.date(2027, 1, 15)
     assert chosen.hours == (datetime.time(10), datetime.time(18, 30))
     assert chosen.reference == "LN 2026"
@@ -81,7 +81,7 @@ def test_what_is_sent_is_read_in_the_declared_order_and_written_back_the_same():
     data = chosen.to_data()
     assert data == {
         "methods": ["bank", "cash"],
-        "amount_yuan": 1234.57,
+        "amount_yuan": 1234.5,
         "first": "2027-01-15",
         "hours": {"from": "10:00", "to": "18:30"},
         "reference": "LN 2026",
@@ -118,7 +118,7 @@ def test_what_is_sent_is_read_in_the_declared_order_and_written_back_the_same():
                 "hours": {"from": "18:00", "to": "09:00"},
             },
             {
-                ("payment_method.amount_yuan", "not_number"),
+                ("payment_method.amount_yuan", "not_amount"),
                 ("payment_method.first", "invalid_date"),
                 ("payment_method.hours.to", "hours_order"),
             },

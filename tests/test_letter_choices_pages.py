@@ -4,7 +4,7 @@ shared details, the same preview, print view and PDF as every other letter."""
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.kinds.contact_terms import CHANNELS
@@ -124,6 +124,75 @@ def test_an_amount_typed_with_full_width_digits_and_yuan_is_read(client):
     )
     assert response.status_code == 400
     assert 'value="lots"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1e5", "Type the amount in digits"),  # not ¥100,000
+        ("1e5000", "Type the amount in digits"),
+        ("800.555", "At most 2 digits after the decimal point"),  # refused, not rounded
+        ("1" * 5000, "This must be between 1 and 10000000."),
+        ("８００．５５５", "Type the amount in digits"),  # a full-width point is not read
+    ],
+    ids=["exponent", "huge-exponent", "three-decimals", "5000-digits", "full-width-point"],
+)
+def test_an_amount_that_is_not_plain_yuan_and_fen_is_refused_with_what_was_typed(
+    client, typed, message
+):
+    walk(client, STORY)
+    response = client.post(
+        "/en/letters/repayment_plan/choices/", {**REPAYMENT, "monthly_yuan": typed}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'href="#id_monthly_yuan"' in html
+    assert 'value="%s"' % typed in html  # kept as typed
+    assert 'value="我在找新工作。"' in html or "我在找新工作。" in html
+
+
+def test_a_plan_cannot_start_on_a_day_already_gone_but_can_start_today(client):
+    walk(client, STORY)
+    response = client.post(
+        "/en/letters/repayment_plan/choices/", {**REPAYMENT, "start": "2020-01-01"}
+    )
+    assert response.status_code == 400
+    assert "This date has passed." in response.content.decode()
+    today = timezone.localdate().isoformat()
+    response = client.post("/letters/repayment_plan/choices/", {**REPAYMENT, "start": today})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("hours", "refused"),
+    [
+        (("06:00", "23:30"), {"hours_from", "hours_to"}),
+        (("09:00", "22:30"), {"hours_to"}),
+        (("07:30", "20:00"), {"hours_from"}),
+    ],
+)
+def test_the_contact_hours_can_never_reach_into_the_night(client, hours, refused):
+    walk(client, STORY)
+    page = client.get("/letters/contact_terms/choices/").content.decode()
+    with translation.override("zh-hans"):
+        assert "信件绝不会允许对方在夜间联系您" in page  # said beside the hours
+    response = client.post(
+        "/letters/contact_terms/choices/",
+        {**CONTACT_TERMS, "hours_from": hours[0], "hours_to": hours[1]},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    for name in refused:
+        assert 'href="#id_%s"' % name in html
+    assert html.count("22:00至次日08:00始终受到保护") == 2 * len(refused)  # summary, field
+    assert 'value="%s"' % hours[0] in html and 'value="%s"' % hours[1] in html
+    assert 'value="张三"' in html
+    response = client.post(
+        "/letters/contact_terms/choices/",
+        {**CONTACT_TERMS, "hours_from": "08:00", "hours_to": "22:00"},
+    )
+    assert response.status_code == 302
 
 
 def test_choices_that_no_longer_pass_send_the_borrower_back_to_them(client):

@@ -271,6 +271,8 @@ def test_an_edit_made_stale_by_new_details_is_never_printed_silently(interviewed
     conflicts = html.split('id="conflicts"')[1].split("</section>")[0]
     assert "本人" + NAME in conflicts and "本人王小明" in conflicts  # both versions shown
     assert 'value="download"' not in html  # no way to print until a version is chosen
+    assert 'id="letter-text"' not in html and "data-copy=" not in html  # nor to copy
+    assert "letter-paper--not-final" in html  # the preview says it is not the letter
     assert interviewed.get("/letters/lender/print/")["Location"] == "/letters/lender/preview/"
     refused = interviewed.post("/letters/lender/preview/", {"action": "download", "facts": edited})
     assert refused.status_code == 302 and StoredLetter.objects.count() == 0

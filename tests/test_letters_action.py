@@ -473,10 +473,16 @@ def _with(kind: str, **choice) -> dict:
         (_with("contact_terms", never_contact=["guarantor"]), {"contact_terms.never_contact[0]": "invalid_choice"}),
         (_with("contact_terms", contact="x" * 201), {"contact_terms.contact": "too_long"}),
         (_with("contact_terms", colour="red"), {"contact_terms.colour": "unknown_field"}),
-        (_with("repayment_plan", monthly_yuan="800"), {"repayment.monthly_yuan": "not_number"}),
+        (_with("contact_terms", hours={"from": "06:00", "to": "23:30"}), {"contact_terms.hours.from": "hours_outside", "contact_terms.hours.to": "hours_outside"}),
+        (_with("contact_terms", hours={"from": "09:00", "to": "22:01"}), {"contact_terms.hours.to": "hours_outside"}),
+        (_with("contact_terms", hours={"from": "07:59", "to": "20:00"}), {"contact_terms.hours.from": "hours_outside"}),
+        (_with("contact_terms", hours={"from": "22:00", "to": "23:00"}), {"contact_terms.hours.from": "hours_outside", "contact_terms.hours.to": "hours_outside"}),
+        (_with("repayment_plan", monthly_yuan="800"), {"repayment.monthly_yuan": "not_amount"}),
         (_with("repayment_plan", monthly_yuan=0), {"repayment.monthly_yuan": "out_of_range"}),
+        (_with("repayment_plan", monthly_yuan=800.555), {"repayment.monthly_yuan": "too_many_decimals"}),
         (_with("repayment_plan", start="2027-02-30"), {"repayment.start": "invalid_date"}),
         (_with("repayment_plan", start="2030-01-01"), {"repayment.start": "date_too_late"}),
+        (_with("repayment_plan", start="2020-01-01"), {"repayment.start": "date_in_past"}),
         (_with("repayment_plan", situation=["boredom"]), {"repayment.situation[0]": "invalid_choice"}),
         (_with("repayment_plan", asks="instalments"), {"repayment.asks": "not_list"}),
         (_with("repayment_plan", situation_text="我\u202e付不起"), {"repayment.situation_text": "invalid_characters"}),
@@ -484,8 +490,10 @@ def _with(kind: str, **choice) -> dict:
     ids=[
         "contact-terms-missing", "repayment-missing", "choices-of-another-letter", "other-choices",
         "no-channel", "unknown-channel", "hours-backwards", "hours-half", "guarantor-not-left-alone",
-        "contact-too-long", "unknown-field", "amount-as-text", "amount-zero", "no-such-day",
-        "start-too-late", "unknown-situation", "asks-not-a-list", "bidi-override",
+        "contact-too-long", "unknown-field", "night-hours", "until-after-22", "from-before-08",
+        "all-at-night", "amount-as-text", "amount-zero", "amount-below-the-fen", "no-such-day",
+        "start-too-late", "start-in-the-past", "unknown-situation", "asks-not-a-list",
+        "bidi-override",
     ],
 )  # fmt: skip
 def test_the_choices_are_validated_and_every_problem_named(client, body, expected):
@@ -494,6 +502,16 @@ def test_the_choices_are_validated_and_every_problem_named(client, body, expecte
     found = {error["field"]: error["code"] for error in response.json()["errors"]}
     assert found == expected
     assert all(error["message"] for error in response.json()["errors"])
+
+
+@pytest.mark.django_db
+def test_the_contact_terms_keep_the_night_protected_in_writing(client):
+    # The widest hours allowed; the letter also names the hours they may never use.
+    response = post(client, _with("contact_terms", hours={"from": "08:00", "to": "22:00"}))
+    assert response.status_code == 200, response.content[:500]
+    text = squeezed(pdf_text(response.content))
+    assert "请仅在北京时间08:00至22:00之间与我联系" in text
+    assert "本人不同意在北京时间22:00至08:00之间以任何方式被联系" in text
 
 
 def test_the_choices_are_kept_with_the_letter_exactly_as_read():

@@ -300,6 +300,31 @@ def test_their_letter_as_a_pdf_holds_their_name_the_lender_and_the_articles(clie
     assert "对方要求我本人替李四还款" not in text and "对方要求我替李四还款" in text  # their voice
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("phone", [None, "", "   "], ids=["left-out", "empty", "blank"])
+def test_their_letter_needs_the_number_it_asks_them_to_delete(client, phone):
+    complainant = {"name": "周晓梅"} if phone is None else {"name": "周晓梅", "phone": phone}
+    body = letter_data(kind="third_party", complainant=complainant)
+    response = client.post(
+        "/api/v1/letters", data=json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [
+        ("complainant.phone", "phone_required")
+    ]
+
+
+@pytest.mark.django_db
+def test_their_deletion_request_names_the_number_in_the_pdf(client):
+    body = letter_data(kind="third_party", complainant={"name": "周晓梅", "phone": "139 1234 5678"})
+    response = client.post(
+        "/api/v1/letters", data=json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 200
+    text = squeezed(pdf_text(response.content))
+    assert "删除贵方及贵方委托的催收机构所持有的我的电话号码（13912345678）" in text
+
+
 def test_their_letter_cites_only_what_protects_them_for_the_conduct():
     from rights_guide.letters.legal import cited_law
     from tests.factories import make_letter

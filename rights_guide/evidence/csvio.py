@@ -57,7 +57,7 @@ from rights_guide.evidence.record import (
     read_incident,
 )
 from rights_guide.knowledge.vocabulary import Vocabulary
-from rights_guide.reading import FieldError, Reader, ascii_digits
+from rights_guide.reading import FieldError, Reader, ascii_digits, typed_number
 
 COLUMNS = (
     "date",
@@ -179,8 +179,8 @@ def _files(value: str) -> list[dict]:
         parts = [part.strip() for part in line.split("|")]
         item: dict = {"name": parts[0]}
         if len(parts) > 1 and parts[1]:
-            size = ascii_digits(parts[1]).replace(",", "")
-            item["size"] = int(size) if size.isdigit() else parts[1]
+            size = typed_number(parts[1].replace(",", ""))
+            item["size"] = size if isinstance(size, int) else parts[1]  # else the reader says why
         if len(parts) > 2 and parts[2]:
             item["date"] = normal_date(parts[2]) or parts[2]
         if len(parts) > 3 and parts[3]:

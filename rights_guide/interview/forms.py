@@ -58,13 +58,15 @@ def set_hinted_choices(field: forms.ChoiceField, options) -> None:
 def as_number(value: Any) -> Any:
     """What was typed, as the JSON number it means; left as typed when it is not one.
 
-    The parser then says what is wrong with it ("must be a whole number"),
-    in the same words as the API.
+    Read as every page reads a typed number (``typed_number``: full-width
+    digits too, so １２ is 12 here as on the letter pages). The parser then
+    says what is wrong with it ("must be a whole number"), in the same words
+    as the API.
     """
-    text = str(value or "").strip()
-    if not NUMBER.match(text):
-        return text
-    return float(text) if "." in text else int(text)
+    from rights_guide.reading import typed_number
+
+    number = typed_number(value)
+    return number if isinstance(number, int | str) else float(number)
 
 
 def as_date(value: Any) -> str:

@@ -22,10 +22,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from rights_guide.assessment.answers import EARLIEST_CONDUCT_DATE
 from rights_guide.reading import Reader
 
 CENT = Decimal("0.01")
@@ -158,13 +157,20 @@ class Text(Part):
 
 @dataclass(frozen=True)
 class Hours(Part):
-    """A from-to pair of times of day, the first before the second; optional as a whole."""
+    """A from-to pair of times of day, the first before the second; optional as a whole.
+
+    ``within`` bounds the pair (both ends inclusive): hours that reach
+    outside it are refused (``hours_outside``), never narrowed silently.
+    The contact terms keep to the daytime, 08:00 to 22:00, so a signed
+    letter can never grant the consent that lets collectors call at night.
+    """
 
     from_label: Any = ""
     to_label: Any = ""
     from_help: Any = ""
     to_help: Any = ""
     initial: tuple[str, str] | None = None  # shown on the page before anything is chosen
+    within: tuple[datetime.time, datetime.time] | None = None
 
     def read(self, reader, raw, path, today):
         pair = reader.mapping(raw, self.name, path, required=self.required)
@@ -181,6 +187,18 @@ class Hours(Part):
         start, finish = times
         if start is None or finish is None:
             return None
+        if self.within is not None:
+            earliest, latest = self.within
+            params = {"earliest": earliest.strftime("%H:%M"), "latest": latest.strftime("%H:%M")}
+            outside = False
+            if not earliest <= start < latest:
+                reader.error(path + ".from", "hours_outside", **params)
+                outside = True
+            if not earliest < finish <= latest:
+                reader.error(path + ".to", "hours_outside", **params)
+                outside = True
+            if outside:
+                return None
         if start >= finish:
             reader.error(path + ".to", "hours_order")
             return None
@@ -191,17 +209,26 @@ class Hours(Part):
 
     def schema(self):
         time = {"type": "string", "pattern": TIME_PATTERN}
-        return {
+        schema: dict[str, Any] = {
             "type": "object",
             "properties": {"from": time, "to": time},
             "required": ["from", "to"],
             "additionalProperties": False,
         }
+        if self.within is not None:
+            schema["description"] = "Both times from %s to %s." % tuple(
+                end.strftime("%H:%M") for end in self.within
+            )
+        return schema
 
 
 @dataclass(frozen=True)
 class Amount(Part):
-    """An amount of money in yuan, to the fen."""
+    """An amount of money in yuan, to the fen: more decimals are refused, never rounded.
+
+    A letter states the amount its writer typed; 800.555 rounded to 800.56
+    would be a promise they did not make.
+    """
 
     minimum: int = 1
     maximum: int = 10_000_000
@@ -209,10 +236,17 @@ class Amount(Part):
     def read(self, reader, raw, path, today):
         if self._absent(reader, raw, path):
             return None
+        if isinstance(raw.get(self.name), str):  # what a page could not read as digits (1e5)
+            reader.error(path, "not_amount")
+            return None
         number = reader.number(raw, self.name, path, self.minimum, self.maximum)
         if number is None:
             return None
-        return Decimal(str(number)).quantize(CENT, rounding=ROUND_HALF_UP)
+        amount = number if isinstance(number, Decimal) else Decimal(str(number))
+        if amount != amount.quantize(CENT):
+            reader.error(path, "too_many_decimals", places=2)
+            return None
+        return amount.quantize(CENT)
 
     def to_data(self, value):
         return int(value) if value == value.to_integral_value() else float(value)
@@ -223,7 +257,11 @@ class Amount(Part):
 
 @dataclass(frozen=True)
 class Day(Part):
-    """A day from the earliest conduct the law here covers to ``latest_days`` from today."""
+    """A day still to come: from today to ``latest_days`` from today.
+
+    What a letter proposes (a first payment) cannot start on a day already
+    gone; today is fine.
+    """
 
     latest_days: int = 731
 
@@ -231,9 +269,12 @@ class Day(Part):
         if self._absent(reader, raw, path):
             return None
         day = reader.date(
-            raw, self.name, path, earliest=EARLIEST_CONDUCT_DATE, latest=datetime.date.max
+            raw, self.name, path, earliest=datetime.date.min, latest=datetime.date.max
         )
         latest = today + datetime.timedelta(days=self.latest_days)
+        if day is not None and day < today:
+            reader.error(path, "date_in_past", earliest=today.isoformat())
+            return None
         if day is not None and day > latest:
             reader.error(path, "date_too_late", latest=latest.isoformat())
             return None

@@ -166,6 +166,8 @@ def parse_letter_request(
     )
     if borrower_name and answers is not None and not answers.third_party:
         reader.error("borrower_name", "only_for_third_party")
+    if kind is not None and KINDS[kind].needs_phone and _phone_missing(data):
+        reader.error("complainant.phone", "phone_required")
     wanted = KINDS[kind].choices if kind is not None else None
     choices = read_choices(reader, data, wanted, KINDS, today=today)
     if kind is not None and answers is not None:
@@ -217,6 +219,15 @@ def _read_assessment(reader: Reader, data: Mapping, today: datetime.date) -> Ans
     except InvalidAnswers as invalid:
         reader.errors.extend(invalid.errors)
         return None
+
+
+def _phone_missing(data: Mapping) -> bool:
+    """No mobile number sent at all (a wrong one is ``invalid_phone``, reported by its reader)."""
+    complainant = data.get("complainant")
+    if not isinstance(complainant, Mapping):
+        return False  # reported as the complainant's own problem
+    phone = complainant.get("phone")
+    return phone is None or (isinstance(phone, str) and not phone.strip())
 
 
 def _read_complainant(reader: Reader, data: Mapping, today: datetime.date) -> Complainant | None:

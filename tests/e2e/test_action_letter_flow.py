@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.kinds.contact_terms import CHANNELS
@@ -104,3 +104,60 @@ def test_results_to_each_letter_that_sets_terms_without_javascript(open_page, la
     bp.goto(prefix + "/letters/repayment_plan/print/")
     check_page(bp)
     assert bp.foreign_requests() == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_the_terms_never_consent_to_night_calls_and_a_plan_states_only_what_was_typed(
+    open_page, javascript
+):
+    bp = open_page(viewport="phone", javascript=javascript)
+    page = bp.page
+    answer_interview(bp, "")
+
+    # Hours reaching into the night are refused at both ends, with everything kept.
+    open_offer(bp, "contact_terms")
+    hours_help = page.locator("#id_hours_to_helptext").inner_text()
+    assert "22:00" in hours_help and "08:00" in hours_help  # said beside the hours
+    page.locator("input[name=channels][value=call]").check()
+    page.locator("#id_hours_from").fill("06:00")
+    page.locator("#id_hours_to").fill("23:30")
+    page.locator("#id_never_contact_names").fill("张三")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("/letters/contact_terms/choices/")
+    summary = page.locator("#error-summary")
+    assert summary.locator("li").count() == 2
+    assert "22:00至次日08:00始终受到保护" in summary.inner_text()
+    assert page.locator("#id_hours_from").input_value() == "06:00"
+    assert page.locator("#id_hours_to").input_value() == "23:30"
+    assert page.locator("#id_never_contact_names").input_value() == "张三"
+    assert page.locator("input[name=channels][value=call]").is_checked()
+    check_page(bp)
+    page.locator("#id_hours_from").fill("08:00")
+    page.locator("#id_hours_to").fill("22:00")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert not urlsplit(page.url).path.endswith("/choices/")
+
+    # The repayment plan: an exponent, a third decimal and a past date are refused, not read.
+    bp.goto("/results/")
+    open_offer(bp, "repayment_plan")
+    page.locator("#id_monthly_yuan").fill("1e5")
+    page.locator("#id_start").fill("2020-01-01")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert page.locator("#error-summary li").count() == 2
+    assert page.locator("#id_monthly_yuan").input_value() == "1e5"
+    assert page.locator("#id_start").input_value() == "2020-01-01"
+    page.locator("#id_monthly_yuan").fill("800.555")
+    page.locator("#id_start").fill(timezone.localdate().isoformat())  # today is fine
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert page.locator("#error-summary li").count() == 1
+    assert "2" in page.locator("#error-summary").inner_text()
+    page.locator("#id_monthly_yuan").fill("１２３")  # full-width, as on every other page
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+    assert not urlsplit(page.url).path.endswith("/choices/")
+    bp.goto("/letters/repayment_plan/choices/")
+    assert page.locator("#id_monthly_yuan").input_value() == "123"

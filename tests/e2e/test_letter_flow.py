@@ -164,3 +164,53 @@ def test_error_summary_conflicts_and_reading_copy_are_accessible(open_page, lang
     page.wait_for_load_state()
     assert "王晓明" in page.locator(".letter-paper[role=region]").inner_text()
     assert page.locator("button[value=download]").count() == 1
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_an_open_edit_conflict_offers_nothing_that_could_be_sent(open_page, javascript):
+    bp = open_page(viewport="phone", javascript=javascript)
+    page = bp.page
+    answer_interview(bp, "")
+    page.locator(".letters-offer a.btn[href$='/letters/police/']").click()
+    page.wait_for_load_state()
+    fill_details(page, "周八", "13912345678", "某某消费金融有限公司")
+    assert "周八" in page.locator("#letter-text").input_value()
+    page.locator("#id_facts").fill(page.locator("#id_facts").input_value() + "\n我补充的一句话。")
+    page.locator("button[value=update]").click()
+    page.wait_for_load_state()
+    bp.goto("/letters/details/?next=police")
+    page.locator("#id_complainant_name").fill("吴九")
+    page.locator("button[value=save]").click()
+    page.wait_for_load_state()
+
+    # The chooser is open: the preview mixes 吴九 (header) with 周八 (the edited facts).
+    assert page.locator("#conflicts").is_visible()
+    preview = page.locator(".letter-paper[role=region]")
+    assert "吴九" in preview.inner_text() and "周八" in preview.inner_text()
+    assert "letter-paper--not-final" in preview.get_attribute("class")
+    assert page.locator("#not-final").is_visible()
+    assert preview.locator(".letter").evaluate("e => getComputedStyle(e).backgroundColor") != (
+        "rgb(255, 255, 255)"
+    )
+    assert page.locator("#letter-text").count() == 0
+    assert page.locator(".js-copy[data-copy=letter-text]").count() == 0
+    assert page.locator(".letter-text-withheld").is_visible()
+    assert page.locator("button[value=download]").count() == 0
+    assert page.locator("a[href$='/letters/police/print/']").count() == 0
+    check_fits_width(bp)
+    check_accessibility(bp)
+    page.emulate_media(media="print")
+    assert preview.locator(".letter").is_hidden()  # printing the page gives no mixed letter
+    assert page.locator("#not-final").is_visible()
+    page.emulate_media(media="screen")
+    bp.goto("/letters/police/print/")
+    assert urlsplit(page.url).path.endswith("/letters/police/preview/")
+
+    # Once chosen, the letter is whole again, and can be copied.
+    page.locator("#keep-facts-new").check()
+    page.locator("button[value=resolve]").click()
+    page.wait_for_load_state()
+    text = page.locator("#letter-text").input_value()
+    assert "吴九" in text and "周八" not in text
+    assert page.locator(".letter-paper--not-final").count() == 0
+    assert page.locator(".js-copy[data-copy=letter-text]").is_visible() == javascript

@@ -74,9 +74,17 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     check_fits_width(bp)
     check_accessibility(bp)
     page.locator("#id_complainant_name").fill(NAME)
-    page.locator("#id_phone").fill("13912345678")
     page.locator("#id_respondent_name").fill(LENDER)
     page.locator("#id_borrower_name").fill("李四")
+    page.locator("button[value=save]").click()  # no number: the letter could not name it
+    page.wait_for_load_state()
+    assert page.locator("#error-summary li").count() == 1
+    assert page.locator("#error-summary a[href='#id_phone']").count() == 1
+    assert page.locator("#id_phone").get_attribute("aria-invalid") == "true"
+    assert page.locator("#id_complainant_name").input_value() == NAME
+    assert page.locator("#id_borrower_name").input_value() == "李四"
+    check_accessibility(bp)
+    page.locator("#id_phone").fill("13912345678")
     page.locator("button[value=save]").click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path == prefix + "/letters/third_party/preview/"
@@ -97,6 +105,7 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     assert "第四百六十五条第二款" in text  # a contract binds only its parties
     assert "第四十七条" in text  # deletion
     assert "对方让我替李四还钱" in text  # from the evidence log
+    assert "我的电话号码（13912345678）" in text  # the number they are asked to delete
     assert bp.foreign_requests() == []
 
 

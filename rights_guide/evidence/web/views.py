@@ -34,7 +34,7 @@ from rights_guide.formatting import format_date
 from rights_guide.interview.steps import BORROWER
 from rights_guide.knowledge import get_knowledge
 from rights_guide.messages import error_message, error_summary
-from rights_guide.reading import FieldError, Reader
+from rights_guide.reading import FieldError, Reader, typed_number
 
 PAGE_SIZE = 100
 
@@ -203,7 +203,7 @@ def people(request: HttpRequest) -> HttpResponse:
     reader = Reader()
     count = None
     if value:
-        typed = {"people_reached": int(value) if value.isdigit() else value}
+        typed = {"people_reached": typed_number(value)}  # １２ too, as on every page
         count = reader.integer(
             typed, "people_reached", "people_reached", 0, log.MAX_PEOPLE_REACHED, None
         )

@@ -73,6 +73,9 @@ class LetterKind:
     # kinds that fits the lender is offered with ``follow_up_hint`` on the results page.
     follow_up: tuple[str, ...] = ()
     follow_up_hint: Promise | None = None
+    # The writer's mobile number is part of what the letter asks (delete the number you
+    # called): without it the request names nothing, so it is required (``phone_required``).
+    needs_phone: bool = False
 
     @property
     def law(self) -> KindLaw:

@@ -1,9 +1,12 @@
 """Contact me only like this (联系方式与时间): the channels, the hours, where, and who never.
 
 The borrower's choices (``CHOICES``, a set of parts as letters/choices.py reads them)
-become the requests; the
-limits that already bind this kind of lender (hours, frequency, third
-parties) are restated from the knowledge base, each with its caveats
+become the requests. The hours are daytime hours only, and the letter
+always says that the borrower does not agree to contact at night: the
+rules bar night-time collection "unless agreed", and a letter the borrower
+signs must never be that agreement (as CFPB's sample letters name the
+times a collector may not call). The limits that already bind this kind
+of lender (hours, frequency, third parties) are restated from the knowledge base, each with its caveats
 (letters.yaml ``limits``); the lender is asked to confirm in writing, and
 told what the borrower will do if the terms are broken: the complaint
 letters.
@@ -17,6 +20,7 @@ from babel.lists import format_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rights_guide.assessment.answers import NIGHT_ENDS, NIGHT_STARTS
 from rights_guide.formatting import babel_locale, format_time
 from rights_guide.i18n import localized
 from rights_guide.knowledge import get_knowledge
@@ -102,10 +106,16 @@ CHOICES = ChoiceSet(
             "hours",
             "",  # asked as two fields, each with its own label
             from_label=gettext_lazy("Earliest time they may contact you (optional)"),
-            from_help=gettext_lazy("For example 09:00."),
+            from_help=gettext_lazy("For example 09:00. Not before 08:00."),
             to_label=gettext_lazy("Latest time they may contact you (optional)"),
-            to_help=gettext_lazy("For example 20:00."),
+            to_help=gettext_lazy(
+                "For example 20:00. Not after 22:00: the letter never allows contact at night, "
+                "and says that from 22:00 to 08:00 you do not agree to be contacted at all."
+            ),
             initial=("09:00", "20:00"),
+            # Only daytime hours: the rules bar collection at night "unless agreed", and a
+            # signed letter naming later hours would be that agreement.
+            within=(NIGHT_ENDS, NIGHT_STARTS),
         ),
         Line(
             "contact",
@@ -155,6 +165,9 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
                 "from": format_time(terms.hours[0]),
                 "to": format_time(terms.hours[1]),
             }
+        items["night"] = _(
+            "I do not agree to be contacted between %(from)s and %(to)s, Beijing time, in any way."
+        ) % {"from": format_time(NIGHT_STARTS), "to": format_time(NIGHT_ENDS)}
         if terms.contact:
             items["contact"] = _("To reach me, use: %(contact)s.") % {"contact": terms.contact}
         named = people(terms)

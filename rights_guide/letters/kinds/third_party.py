@@ -1,8 +1,8 @@
 """A letter from someone called about another person's debt, to the lender, in their own name.
 
 "I am not the borrower or a guarantor. Stop contacting me, delete my number
-and anything else you hold about me, tell me where you got it, and answer
-in writing." It is made from the third party's own answers (the assessment
+(named: the letter needs the number that was called) and anything else you
+hold about me, tell me where you got it, and answer in writing." It is made from the third party's own answers (the assessment
 told from the third-party perspective), so its facts are in their voice;
 what each request rests on is letters.yaml's. A spouse, who may answer for
 a joint family debt, asks for the evidence instead of saying they owe
@@ -60,9 +60,9 @@ def request_items(request: LetterRequest) -> dict[str, str]:
         "agencies: calls, text messages, chat messages and visits."
     )
     items["deletion"] = _(
-        "Delete my phone number and any other personal information about me that you and your "
-        "collection agencies hold, stop processing it, and confirm this in writing."
-    )
+        "Delete my phone number, %(phone)s, and any other personal information about me that "
+        "you and your collection agencies hold, stop processing it, and confirm this in writing."
+    ) % {"phone": request.complainant.phone}
     items["source"] = _(
         "Tell me in writing where you obtained my phone number and my other personal "
         "information, what you have used it for and to whom you have given it."
@@ -157,4 +157,5 @@ KIND = LetterKind(
     build=build,
     offered=lambda situation: True,  # whatever happened, their number and their peace are theirs
     perspective="third_party",
+    needs_phone=True,  # "delete my number" must say which number
 )

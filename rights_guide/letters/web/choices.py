@@ -14,7 +14,7 @@ everything typed kept. Plain HTML form controls: no JavaScript needed.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -38,7 +38,7 @@ from rights_guide.letters.web.common import (
     results_url,
 )
 from rights_guide.messages import error_message, error_summary
-from rights_guide.reading import FieldError, Reader, ascii_digits
+from rights_guide.reading import FieldError, Reader, ascii_digits, typed_number
 
 AMOUNT_NOISE = re.compile(r"[\s,，¥￥元]")
 INDEX = re.compile(r"\[\d+\]")
@@ -197,19 +197,14 @@ class ChoicesForm(forms.Form):
         return None
 
 
-def _amount(typed: str) -> int | float | str | None:
-    """An amount as typed on a phone (１,５００元) as a number; left as text when it is not one,
-    so the reader reports it."""
-    cleaned = AMOUNT_NOISE.sub("", ascii_digits(typed))
+def _amount(typed: str) -> int | Decimal | str | None:
+    """An amount as typed on a phone (１,５００元) as the exact number it means; left as text
+    when it is not one (1e5, lots), so the reader reports it."""
+    cleaned = AMOUNT_NOISE.sub("", typed)
     if not cleaned:
         return None
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        return typed.strip()
-    if not number.is_finite():
-        return typed.strip()
-    return int(number) if number == number.to_integral_value() else float(number)
+    number = typed_number(cleaned)
+    return typed.strip() if isinstance(number, str) else number
 
 
 def _time(typed: str) -> str:

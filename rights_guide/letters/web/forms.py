@@ -73,6 +73,10 @@ class CalledDetailsForm(DetailsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["phone"].label = _("The mobile number they called you on")
+        self.fields["phone"].help_text = _(
+            "Required: the letter asks them to delete this number, so it must name it."
+        )
         self.fields["respondent_name"].help_text = _(
             "The lender's, platform's or collection company's name, as the callers gave it or as it appeared in their messages."
         )

@@ -196,7 +196,8 @@ def _preview_page(request, kind, letter, form, stale, summary) -> HttpResponse:
             "letter_html": render_letter_html(
                 letter, language=letter.language, for_pdf=False, masked=True
             ),
-            "letter_text": letter_text(letter),
+            # Nothing that could be sent while a conflict is open: it would mix old and new.
+            "letter_text": None if stale else letter_text(letter),
             "paragraphs_form": form,
             "conflicts": stale,
             "reading_copy": reading_copy,
