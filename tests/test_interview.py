@@ -489,3 +489,12 @@ def test_more_answered_calls_than_calls_is_explained_next_to_the_answered_field(
     assert "is-invalid" in answered_input and 'value="%s"' % answered in answered_input
     assert "is-invalid" not in calls_input and 'value="8"' in calls_input
     assert re.search(r'name="at_night" value="yes"[^>]*checked', html)
+
+
+def test_a_date_typed_with_full_width_digits_is_read_as_the_same_date(client):
+    post_step(client, "lender", {"lender_type": "bank"})
+    post_step(client, "contacts", {"targets": []})
+    post_step(client, "tactics", {"tactics": ["insults"]})
+    response = post_step(client, "when", {"conduct_date": "２０２６/３/１５"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Case.objects.get().data["answers"]["when"]["conduct_date"] == "2026-03-15"

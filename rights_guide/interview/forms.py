@@ -32,11 +32,11 @@ from rights_guide.assessment import InvalidAnswers, parse_answers
 from rights_guide.i18n import localized
 from rights_guide.knowledge import get_knowledge
 from rights_guide.messages import error_message
+from rights_guide.reading import ascii_digits, typed_number
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 DATE_SEPARATORS = re.compile(r"^([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})$")
 SECONDS = re.compile(r"^([0-9]{2}:[0-9]{2}):[0-9]{2}$")
-NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def _option(label: str, hint: str) -> str:
@@ -63,8 +63,6 @@ def as_number(value: Any) -> Any:
     says what is wrong with it ("must be a whole number"), in the same words
     as the API.
     """
-    from rights_guide.reading import typed_number
-
     number = typed_number(value)
     return number if isinstance(number, int | str) else float(number)
 
@@ -74,7 +72,7 @@ def as_date(value: Any) -> str:
 
     Anything else is left as typed, for the parser to say what is wrong with it.
     """
-    text = str(value or "").strip()
+    text = ascii_digits(str(value or "")).strip()  # ２０２６/３/１５ as typed on a phone
     found = DATE_SEPARATORS.match(text)
     if found:  # how many people write a date
         text = "%s-%02d-%02d" % (found.group(1), int(found.group(2)), int(found.group(3)))
