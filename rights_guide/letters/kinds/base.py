@@ -47,6 +47,11 @@ class Situation:
         return self.relationship is not None and self.vocabulary.targets[self.relationship].liable
 
     @property
+    def urgent(self) -> bool:
+        """The engine put the police first: safety is at stake, or a crime may have been committed."""
+        return self.vocabulary.safety_first_ahead(self.channels)
+
+    @property
     def complaint(self) -> bool:
         """Something described is worth complaining of."""
         return self.overall != "lawful"
@@ -73,6 +78,9 @@ class LetterKind:
     # kinds that fits the lender is offered with ``follow_up_hint`` on the results page.
     follow_up: tuple[str, ...] = ()
     follow_up_hint: Promise | None = None
+    # The complaint body (channels.yaml) the letter is addressed to, if it is one: when the
+    # engine puts that body first, its letter is offered first.
+    body: str | None = None
 
     @property
     def law(self) -> KindLaw:
