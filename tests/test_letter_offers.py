@@ -67,9 +67,7 @@ def test_otherwise_the_letters_that_set_terms_still_come_first():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["zh", "en"])
-def test_the_results_page_offers_the_police_statement_first_when_safety_is_at_stake(
-    client, prefix
-):
+def test_the_results_page_offers_the_police_statement_first_when_safety_is_at_stake(client, prefix):
     story = {**STORY, "tactics": ["threat_violence", "insults"]}
     walk(client, story, prefix=prefix)
     html = client.get(prefix + "/results/").content.decode()
@@ -84,5 +82,3 @@ def test_the_results_page_keeps_its_order_when_nothing_is_urgent(client):
     html = client.get("/results/").content.decode()
     links = offered_links(html)
     assert links == [code for code in KINDS.codes if code in links]
-
-
