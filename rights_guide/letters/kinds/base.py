@@ -78,6 +78,9 @@ class LetterKind:
     # kinds that fits the lender is offered with ``follow_up_hint`` on the results page.
     follow_up: tuple[str, ...] = ()
     follow_up_hint: Promise | None = None
+    # A complaint or report against the respondent (False: a letter that sets terms or asks
+    # for something, sent to the lender to deal with it; its pages never call it a complaint).
+    complaint: bool = True
     # The complaint body (channels.yaml) the letter is addressed to, if it is one: when the
     # engine puts that body first, its letter is offered first.
     body: str | None = None

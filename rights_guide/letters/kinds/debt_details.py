@@ -149,4 +149,5 @@ KIND = LetterKind(
     choices=None,
     follow_up=("lender", "pi_request"),
     follow_up_hint=gettext_lazy("No answer in time? Then send:"),
+    complaint=False,
 )

@@ -33,7 +33,11 @@ def _text(label, *, help_text="", **attrs) -> forms.CharField:
 
 
 class DetailsForm(forms.Form):
-    """Who writes (the borrower, in their own name) and about whom: shared by every letter."""
+    """Who writes (the borrower, in their own name) and about whom: shared by every letter.
+
+    ``complaint``: the letter these details lead to complains of the respondent. A letter
+    that only sets terms or asks (the repayment proposal) asks whom it is to instead.
+    """
 
     complainant_name = _text(
         _("Your full name"),
@@ -57,9 +61,11 @@ class DetailsForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, complaint: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        if not complaint:
+            self.fields["respondent_name"].label = _("Who is this letter to?")
 
 
 class CalledDetailsForm(DetailsForm):
