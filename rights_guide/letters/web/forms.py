@@ -84,6 +84,29 @@ class CalledDetailsForm(DetailsForm):
         )
 
 
+class AppendixForm(forms.Form):
+    """Whether the letter attaches the evidence log, and which of its optional columns it shows."""
+
+    include = forms.BooleanField(label=_("Attach my evidence log as an appendix"), required=False)
+    columns = forms.MultipleChoiceField(
+        label=_("Besides the time, the means and who was contacted, the appendix shows:"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("caller", _("The number or name that called")),
+            ("tactics", _("What they said or did (the tactics you marked)")),
+            ("evidence", _("The kinds of evidence you keep")),
+            ("files", _("Your evidence files and their fingerprints")),
+            ("notes", _("Your own notes on each contact")),
+        ],
+        help_text=_("Your notes are left out unless you tick them: they may hold private details."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
 class ParagraphsForm(forms.Form):
     """The three paragraphs a user may rewrite before printing."""
 
