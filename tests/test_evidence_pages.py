@@ -6,6 +6,7 @@ import pytest
 
 from rights_guide.cases.models import Case
 from rights_guide.evidence.models import LoggedIncident
+from tests.factories import STORY, generated_paragraphs, save_details, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +163,17 @@ def test_make_a_letter_from_the_log_alone_says_why_the_questions_come_first(clie
     assert "制作信件前，需要先回答几个问题" in response.content.decode()
     # Anyone else reaching the results too early is simply taken to the questions, as before.
     assert "制作信件前" not in client.get("/results/", follow=True).content.decode()
+
+
+def test_a_threat_filled_in_from_the_log_is_in_the_results_and_the_letters_requests(client):
+    add(client, tactics=["threat_violence"])
+    walk(client, {**STORY, "tactics": []})  # the tactics page first answered from memory: none
+    assert "TACTIC__THREAT_VIOLENCE" not in client.get("/results/").content.decode()
+    filled = client.post("/interview/tactics/?review=1", {"nav": "use_log", "review": "1"})
+    ticked = re.findall(r'name="tactics" value="(\w+)"[^>]*checked', filled.content.decode())
+    assert ticked == ["threat_violence"]
+    client.post("/interview/tactics/?review=1", {"tactics": ticked, "review": "1", "nav": "next"})
+    results = client.get("/results/").content.decode()
+    assert 'data-finding-code="TACTIC__THREAT_VIOLENCE"' in results
+    save_details(client)
+    assert "威胁人身安全" in generated_paragraphs(client)["requests"]
