@@ -14,6 +14,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rights_guide.letters.appendix_choice import COLUMNS
+
 
 def _helper() -> FormHelper:
     helper = FormHelper()
@@ -84,6 +86,15 @@ class CalledDetailsForm(DetailsForm):
         )
 
 
+COLUMN_LABELS = {
+    "caller": _("The number or name that called"),
+    "tactics": _("What they said or did (the tactics you marked)"),
+    "evidence": _("The kinds of evidence you keep"),
+    "files": _("Your evidence files and their fingerprints"),
+    "notes": _("Your own notes on each contact"),
+}
+
+
 class AppendixForm(forms.Form):
     """Whether the letter attaches the evidence log, and which of its optional columns it shows."""
 
@@ -92,13 +103,8 @@ class AppendixForm(forms.Form):
         label=_("Besides the time, the means and who was contacted, the appendix shows:"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[
-            ("caller", _("The number or name that called")),
-            ("tactics", _("What they said or did (the tactics you marked)")),
-            ("evidence", _("The kinds of evidence you keep")),
-            ("files", _("Your evidence files and their fingerprints")),
-            ("notes", _("Your own notes on each contact")),
-        ],
+        # Every column the request takes, in its order: a column without words fails at import.
+        choices=[(code, COLUMN_LABELS[code]) for code in COLUMNS],
         help_text=_("Your notes are left out unless you tick them: they may hold private details."),
     )
 
