@@ -71,11 +71,9 @@ def third_party_channels(assessment: Assessment, knowledge: Knowledge) -> list[s
     contacted = any(e.channel in REPORTABLE_MEANS for e in assessment.answers.events)
     if contacted and assessment.overall != "lawful" and HARASSMENT_BODY in usable:
         chosen.add(HARASSMENT_BODY)
-    urgent = assessment.overall == "criminal" or any(
-        vocabulary.tactics[t].safety_first for t in assessment.answers.tactics
-    )
     order = list(usable)
-    if urgent and SAFETY_BODY in order:
+    # The engine decides urgency; its channel order then opens with the police.
+    if vocabulary.safety_first_ahead(assessment.channels) and SAFETY_BODY in order:
         order.remove(SAFETY_BODY)
         order.insert(0, SAFETY_BODY)
     return [code for code in order if code in chosen]

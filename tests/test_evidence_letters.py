@@ -1,16 +1,26 @@
-"""Every letter carries the log: a facts paragraph, an appendix, evidence with fingerprints."""
+"""Every letter carries the log: a facts paragraph, an appendix, evidence with fingerprints.
+
+What the appendix shows is the writer's choice, part of the letter's inputs:
+on the pages the borrower's own notes are left out until ticked (issue 19, 13).
+"""
 
 import hashlib
 import json
+import re
 
 import pytest
 from django.utils import translation
 
+from rights_guide.letters import InvalidLetterRequest, letter_request_to_data, parse_letter_request
+from rights_guide.letters.appendix_choice import WHOLE
 from rights_guide.letters.pdf import render
 from rights_guide.letters.pdf.render import render_letter_html
 from rights_guide.letters.service import letter_weight
+from rights_guide.models import StoredLetter
 from tests.factories import (
+    NOW,
     STORY,
+    TODAY,
     download,
     letter_data,
     log_contact,
@@ -94,14 +104,90 @@ def test_two_thousand_incidents_sent_through_the_api_are_all_in_the_pdf(client):
 
 
 @pytest.mark.django_db
-def test_the_web_letters_draw_on_the_log(client):
+def test_the_web_letters_draw_on_the_log_without_the_borrowers_own_notes_unless_chosen(client):
     walk(client, STORY)
     for n in range(3):
         log_contact(client, time="23:%02d" % n, description="第%d次来电" % (n + 1), caller="95555")
     save_details(client)
     text = squeezed(pdf_text(download(client).content))
+    assert "95555" in text and "附录" in text  # the log is attached, callers and all
+    assert not any("第%d次来电" % n in text for n in (1, 2, 3))  # but not the private notes
+    choose_appendix(client, include="on", columns=[*PAGE_COLUMNS, "notes"])
+    text = squeezed(pdf_text(download(client).content))
     assert all("第%d次来电" % n in text for n in (1, 2, 3))
-    assert "95555" in text
+
+
+PAGE_COLUMNS = ["caller", "tactics", "evidence", "files"]  # what the letter page ticks at first
+
+
+def choose_appendix(client, kind="lender", **fields):
+    """Choose on the letter page what its appendix shows, as its form posts it."""
+    response = client.post("/letters/%s/preview/" % kind, {"action": "appendix", **fields})
+    assert response.status_code == 302
+    return response
+
+
+@pytest.mark.django_db
+def test_the_letter_page_offers_the_appendix_with_the_notes_unticked(client):
+    walk(client, STORY)
+    log_contact(client, description="对我妈说我欠了三万元")
+    save_details(client)
+    html = client.get("/letters/lender/preview/").content.decode()
+    assert re.search(r'name="include"[^>]*checked', html)
+    ticked = re.findall(r'name="columns" value="(\w+)"[^>]*checked', html)
+    assert ticked == PAGE_COLUMNS
+    letter = html.split('class="letter-paper"')[1].split("</div>\n\n")[0]
+    assert "对我妈说我欠了三万元" not in letter
+    assert "对我妈说我欠了三万元" not in html.split('id="letter-text"')[1].split("</textarea>")[0]
+
+
+@pytest.mark.django_db
+def test_a_letter_can_go_without_the_appendix_and_then_does_not_point_to_one(client):
+    walk(client, STORY)
+    for n in range(2):
+        log_contact(client, time="23:%02d" % n, caller="95555")
+    save_details(client)
+    choose_appendix(client, columns=PAGE_COLUMNS)  # "attach" unticked
+    html = client.get("/letters/lender/preview/").content.decode()
+    assert not re.search(r'name="include"[^>]*checked', html)
+    text = squeezed(pdf_text(download(client).content))
+    assert "附录" not in text and "95555" not in text
+    assert "2次" in text  # what the log shows is still said in the facts
+
+
+@pytest.mark.django_db
+def test_a_stored_letter_is_made_from_its_appendix_choice_and_downloads_again_the_same(client):
+    walk(client, STORY)
+    log_contact(client, description="只写给自己看的话", caller="95555")
+    save_details(client)
+    first = download(client).content
+    stored = StoredLetter.objects.get()
+    assert stored.snapshot_data["request"]["appendix"] == {"include": True, "columns": PAGE_COLUMNS}
+    choose_appendix(client, include="on", columns=[*PAGE_COLUMNS, "notes"])
+    again = client.get("/letters/download/%s/" % stored.token)
+    assert again.content == first
+    assert "只写给自己看的话" not in squeezed(pdf_text(again.content))
+
+
+def test_the_api_reads_the_appendix_choice_and_without_it_attaches_everything():
+    whole = make_letter(letter_data(incidents=logged(2)))
+    assert whole.appendix is not None and whole.request.appendix == WHOLE
+    assert "appendix" not in letter_request_to_data(whole.request)
+    bare = make_letter(letter_data(incidents=logged(2), appendix={"include": False}))
+    assert bare.appendix is None
+    notes_only = letter_data(incidents=logged(2), appendix={"columns": ["notes"]})
+    request = parse_letter_request(notes_only, today=TODAY, now=NOW)
+    assert letter_request_to_data(request)["appendix"] == {"include": True, "columns": ["notes"]}
+    with pytest.raises(InvalidLetterRequest) as raised:
+        parse_letter_request(
+            letter_data(incidents=logged(1), appendix={"include": "yes", "columns": ["diary"]}),
+            today=TODAY,
+            now=NOW,
+        )
+    assert {error.field for error in raised.value.errors} == {
+        "appendix.include",
+        "appendix.columns[0]",
+    }
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ import pytest
 
 from rights_guide.cases.models import Case
 from rights_guide.evidence.models import LoggedIncident
+from tests.factories import STORY, generated_paragraphs, save_details, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,64 @@ def test_the_contact_pages_offer_to_answer_from_the_log(client):
 def test_without_a_log_the_contact_pages_ask_as_before(client):
     client.post("/interview/lender/", {"lender_type": "bank", "nav": "next"})
     assert 'value="use_log"' not in client.get("/interview/contacts/").content.decode()
+
+
+def test_the_tactics_page_is_filled_from_the_tactics_the_log_recorded(client):
+    add(client, tactics=["threat_violence", "insults"])
+    add(client, time="23:40", tactics=["threat_exposure"])
+    add(client, time="10:00", channel="sms", tactics=[])
+    client.post("/interview/lender/", {"lender_type": "bank", "nav": "next"})
+    client.post("/interview/contacts/", {"targets": ["family"], "nav": "next"})
+    client.post("/interview/contact-family/", {"nav": "use_log"})
+    tactics = client.get("/interview/tactics/").content.decode()
+    assert 'value="use_log"' in tactics
+    # Something already ticked stays ticked; the log adds what it recorded; all can be changed.
+    client.post(
+        "/interview/tactics/",
+        {"tactics": ["lawsuit_notice"], "continued_after_intervention": "no", "nav": "back"},
+    )
+    filled = client.post("/interview/tactics/", {"nav": "use_log"}).content.decode()
+    ticked = set(re.findall(r'name="tactics" value="(\w+)"[^>]*checked', filled)) | set(
+        re.findall(r'value="(\w+)"[^>]*name="tactics"[^>]*checked', filled)
+    )
+    assert ticked == {"threat_violence", "insults", "threat_exposure", "lawsuit_notice"}
+    assert not re.search(r'value="detention"[^>]*checked', filled)
+
+
+def test_without_tactics_in_the_log_the_tactics_page_offers_nothing(client):
+    add(client, tactics=[])
+    client.post("/interview/lender/", {"lender_type": "bank", "nav": "next"})
+    client.post("/interview/contacts/", {"targets": ["family"], "nav": "next"})
+    client.post("/interview/contact-family/", {"calls": "1", "nav": "next"})
+    assert 'value="use_log"' not in client.get("/interview/tactics/").content.decode()
+
+
+def test_the_home_page_links_to_the_evidence_log(client):
+    for prefix in ("", "/en"):
+        html = client.get(prefix + "/").content.decode()
+        assert 'href="%s/log/"' % prefix in html
+
+
+def test_make_a_letter_from_the_log_alone_says_why_the_questions_come_first(client):
+    add(client)
+    log_page = client.get("/log/").content.decode()
+    link = re.search(r'href="(/results/[^"#]*)#next-steps"', log_page).group(1)
+    response = client.get(link, follow=True)
+    assert response.redirect_chain[-1][0] == "/interview/lender/"
+    assert "制作信件前，需要先回答几个问题" in response.content.decode()
+    # Anyone else reaching the results too early is simply taken to the questions, as before.
+    assert "制作信件前" not in client.get("/results/", follow=True).content.decode()
+
+
+def test_a_threat_filled_in_from_the_log_is_in_the_results_and_the_letters_requests(client):
+    add(client, tactics=["threat_violence"])
+    walk(client, {**STORY, "tactics": []})  # the tactics page first answered from memory: none
+    assert "TACTIC__THREAT_VIOLENCE" not in client.get("/results/").content.decode()
+    filled = client.post("/interview/tactics/?review=1", {"nav": "use_log", "review": "1"})
+    ticked = re.findall(r'name="tactics" value="(\w+)"[^>]*checked', filled.content.decode())
+    assert ticked == ["threat_violence"]
+    client.post("/interview/tactics/?review=1", {"tactics": ticked, "review": "1", "nav": "next"})
+    results = client.get("/results/").content.decode()
+    assert 'data-finding-code="TACTIC__THREAT_VIOLENCE"' in results
+    save_details(client)
+    assert "威胁人身安全" in generated_paragraphs(client)["requests"]

@@ -266,3 +266,26 @@ def test_a_contact_number_first_typed_on_the_choices_page_changes_the_session_ke
     assert after != before
     client.post("/letters/contact_terms/choices/", {**CONTACT_TERMS, "contact": "13912345678"})
     assert client.cookies["sessionid"].value == after  # once, when it first arrives
+
+
+@pytest.mark.parametrize("kind", ACTION)
+def test_the_letters_that_set_terms_are_not_called_complaints_on_their_pages(client, kind):
+    walk(client, STORY)
+    if kind in CHOICES:
+        client.post("/letters/%s/choices/" % kind, CHOICES[kind])
+    details = client.get("/letters/details/?next=%s" % kind).content.decode()
+    assert "这封信寄给谁？" in details
+    for complaint_words in ("被投诉", "被举报", "非借款人本人提出的投诉"):
+        assert complaint_words not in details
+    save_details(client, kind=kind)
+    preview = client.get("/letters/%s/preview/" % kind).content.decode()
+    assert "被投诉机构" not in preview and "收信机构" in preview
+    english = client.get("/en/letters/details/?next=%s" % kind).content.decode()
+    assert "Who is this letter to?" in english and "complaints" not in english
+
+
+@pytest.mark.parametrize("kind", COMPLAINTS)
+def test_the_complaint_letters_still_ask_whom_the_complaint_is_about(client, kind):
+    walk(client, {**STORY, "tactics": ["threat_violence"]})
+    details = client.get("/letters/details/?next=%s" % kind).content.decode()
+    assert "被投诉（被举报）的是谁？" in details and "这封信寄给谁？" not in details

@@ -123,7 +123,8 @@ def test_the_first_letter_asks_for_details_then_shows_the_letter(interviewed):
     assert "某某消费金融有限公司" in html
     assert "80㎡" in html
     assert "第一千零三十二条" in html or "第一千零三十三条" in html
-    assert "催收员打电话给我母亲" in html
+    assert "appendix__entry" in html  # the logged contact, in the appendix
+    assert "催收员打电话给我母亲" not in html  # without the borrower's own notes, unless chosen
     assert ID_NUMBER not in html  # the ID number is masked on screen
     assert 'id="letter-text"' in html and NAME in html.split('id="letter-text"')[1]
 
@@ -133,7 +134,7 @@ def test_details_are_entered_once_and_shown_in_every_letter(interviewed):
     for kind in ("regulator", "lender", "pi_request"):
         assert interviewed.get("/letters/%s/" % kind)["Location"] == "/letters/%s/preview/" % kind
         html = interviewed.get("/letters/%s/preview/" % kind).content.decode()
-        assert NAME in html and "某某消费金融有限公司" in html and "催收员打电话给我母亲" in html
+        assert NAME in html and "某某消费金融有限公司" in html and "appendix__entry" in html
     # One place to change them, for every letter.
     form = interviewed.get("/letters/details/?next=regulator").content.decode()
     assert 'value="%s"' % NAME in form and 'href="/log/"' in form  # the contacts: the log

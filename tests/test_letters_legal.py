@@ -309,11 +309,12 @@ def test_a_private_lender_is_offered_the_letters_that_set_terms_the_police_and_t
             vocabulary=get_knowledge().vocabulary,
         )
     )
+    # A threat to safety: the engine puts the police first, and so does the offer (issue 19, 13).
     assert [kind.code for kind in offers] == [
+        "police",
         "debt_details",
         "contact_terms",
         "repayment_plan",
-        "police",
         "pi_request",
     ]
 

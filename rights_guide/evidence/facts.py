@@ -9,7 +9,8 @@ borrower were reached. ``DayRow`` s are the per-day summary that the chart,
 its data table, the log's day pages and the letters' appendix all show, so
 their counts are the log's by construction. ``contact_answers`` turns the
 log into the interview's answers about one person (their worst day), which
-the contact pages offer instead of memory. No Django here.
+the contact pages offer instead of memory, and ``logged_tactics`` into the
+tactics page's ticks. No Django here.
 """
 
 from __future__ import annotations
@@ -170,6 +171,12 @@ def contacted_targets(incidents: Sequence[Incident], vocabulary: Vocabulary) -> 
     """Everyone the log says was contacted, in the vocabulary's order (the contacts page)."""
     seen = {incident.target for incident in incidents}
     return [code for code in vocabulary.targets.codes if code in seen]
+
+
+def logged_tactics(incidents: Sequence[Incident], vocabulary: Vocabulary) -> list[str]:
+    """Every tactic the log recorded on some contact, in the vocabulary's order (the tactics page)."""
+    seen = {code for incident in incidents for code in incident.tactics}
+    return [code for code in vocabulary.tactics.codes if code in seen]
 
 
 def group_days(

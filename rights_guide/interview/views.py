@@ -29,6 +29,10 @@ from rights_guide.letters.web import store as letter_store
 from rights_guide.messages import error_summary
 from rights_guide.results import present_assessment
 
+# The evidence log's "make a letter" link says where it comes from, so the first question can
+# say why it is asked (a letter is made from the interview's answers).
+FROM_LOG = "log"
+
 
 def _step_url(step, *, review: bool = False, flow: Flow = BORROWER) -> str:
     url = reverse(flow.pages.step, args=[step.slug])
@@ -148,6 +152,15 @@ def results(request: HttpRequest) -> HttpResponse:
     answers = store.stored_answers(request.case)
     pending = first_unanswered(answers)
     if pending is not None:
+        if request.GET.get("from") == FROM_LOG:  # the log's "make a letter", before any answers
+            messages.info(
+                request,
+                _(
+                    "A letter needs a few answers first: who is collecting, whom they contacted "
+                    "and what they did. Answer these questions, then choose your letter; "
+                    "your evidence log can fill in some pages for you."
+                ),
+            )
         return redirect(_step_url(pending))
     assessment = evaluate(to_answers(answers, today=timezone.localdate()))
     result = present_assessment(assessment, translation.get_language())

@@ -187,6 +187,16 @@ class Vocabulary:
         """Who a third party can be to the borrower: every target that is one person."""
         return tuple(target.code for target in self.targets if target.kind == "person")
 
+    def safety_first_ahead(self, channels: tuple[str, ...] | list[str]) -> bool:
+        """Whether an assessment's ``channels`` open with a body to go to first for safety.
+
+        The engine alone decides when a story is urgent (a possible crime, or a
+        tactic marked ``safety_first``) and then sorts the police ahead of the
+        other bodies; this only reads that order, so the pages that follow it
+        (the letters offered first, a third party's bodies) cannot disagree with it.
+        """
+        return bool(channels) and self.bodies[channels[0]].safety_first
+
     def regulators(self, lender_type: str) -> tuple[str, ...]:
         """The bodies a rule's "regulator" stands for, for this lender type."""
         return self.lender_types[lender_type].complain_to

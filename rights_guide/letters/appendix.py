@@ -13,7 +13,9 @@ bench/evidence_log.py). So only the per-day summary is a table (a row per
 day, five cells), and each contact is one numbered line: its time, how,
 who, the caller, the facts, the tactics, the evidence, then what was said.
 Nothing is dropped: a reader sees the same as in the old table, by day.
-Everything here runs inside the letter's language (build_letter).
+What the writer chose to leave out (the appendix as a whole, or the callers,
+tactics, kinds of evidence, files or their own words: letters/appendix_choice.py)
+is left out here. Everything here runs inside the letter's language (build_letter).
 """
 
 from __future__ import annotations
@@ -113,8 +115,10 @@ def period_words(first: datetime.date, last: datetime.date, unit: str, language:
 def entry_text(request: LetterRequest, incident: Incident, *, dated: bool = False) -> str:
     """One contact as a line: 23:15, phone call, my family; caller …; debt revealed; …
 
-    ``dated``: with its date too, for a log set without a heading per day.
+    ``dated``: with its date too, for a log set without a heading per day. The
+    caller, tactics and kinds of evidence are there when the writer chose them.
     """
+    shows = request.appendix.shows
     vocabulary = get_knowledge().vocabulary
     language = request.language
     moment = format_time(incident.when.time(), language)
@@ -129,7 +133,7 @@ def entry_text(request: LetterRequest, incident: Incident, *, dated: bool = Fals
         "target": _target_words(request, incident.target),
     }
     parts = [head]
-    if incident.caller:
+    if incident.caller and shows("caller"):
         parts.append(_("from %(caller)s") % {"caller": incident.caller})
     facts = [str(FLAG_SHORT[flag]) for flag in FLAGS if flag in incident.flags]
     if incident.night:
@@ -137,9 +141,9 @@ def entry_text(request: LetterRequest, incident: Incident, *, dated: bool = Fals
     if facts:
         parts.append(join_items(facts))
     tactics = [words(t.name) for t in vocabulary.tactics if t.code in incident.tactics]
-    if tactics:
+    if tactics and shows("tactics"):
         parts.append(join_items(tactics))
-    if incident.evidence:
+    if incident.evidence and shows("evidence"):
         kept = [str(EVIDENCE_SHORT[code]) for code in sorted(incident.evidence)]
         parts.append(_("evidence: %(kinds)s") % {"kinds": join_items(kept)})
     return join_clauses(parts)
@@ -164,9 +168,14 @@ def file_line(number: int, file: EvidenceFile, incident_number: int, language: s
 
 
 def build_appendix(request: LetterRequest, summary: str) -> Appendix | None:
-    """The appendix of a letter with incidents (None without), in the active language."""
-    if not request.incidents:
+    """The appendix of a letter with incidents (None without, or when the writer leaves it out).
+
+    In the active language; the contacts' own words and the evidence files
+    are there only when the writer chose them (``request.appendix``).
+    """
+    if not request.incidents or not request.appendix.include:
         return None
+    shows = request.appendix.shows
     vocabulary = get_knowledge().vocabulary
     language = request.language
     ordered = in_time_order(request.incidents)
@@ -181,9 +190,9 @@ def build_appendix(request: LetterRequest, summary: str) -> Appendix | None:
     for number, incident in enumerate(ordered, start=1):
         text = entry_text(request, incident, dated=not grouped)
         by_day[incident.when.date() if grouped else None].append(
-            Entry(number, numbered(number, text), incident.description)
+            Entry(number, numbered(number, text), incident.description if shows("notes") else "")
         )
-        for file in incident.files:
+        for file in incident.files if shows("files") else ():
             files.append(file_line(len(files) + 1, file, number, language))
     if grouped:
         days = tuple(

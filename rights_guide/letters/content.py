@@ -142,7 +142,7 @@ def build_letter(
                 section = legal_section(section, request, citations[section.name])
                 if section is None:
                     continue
-            if section.part == "incidents" and not request.incidents:
+            if section.part == "incidents" and not (request.incidents and request.appendix.include):
                 continue
             if section.heading:
                 number = sum(1 for s in sections if s.heading) + 1

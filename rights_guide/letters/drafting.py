@@ -128,7 +128,12 @@ def facts_text(request: LetterRequest, assessment: Assessment, intro: str, quiet
         "borrower": speaker.borrower if speaker else "",
     }
     opening = (intro if conduct or request.incidents else quiet_intro) % values
-    return lines(opening, conduct, facts.incidents_sentence(request))
+    return lines(opening, conduct, log_paragraph(request))
+
+
+def log_paragraph(request: LetterRequest) -> str | None:
+    """What the log shows; it points to the appendix only when the writer attaches one."""
+    return facts.log_sentences(request, pointer=request.appendix.include)
 
 
 def stop_requests(

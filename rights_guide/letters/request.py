@@ -35,6 +35,12 @@ from rights_guide.evidence.record import (
     read_incident,
 )
 from rights_guide.knowledge import get_knowledge
+from rights_guide.letters.appendix_choice import (
+    WHOLE,
+    AppendixChoice,
+    appendix_choice_data,
+    read_appendix_choice,
+)
 from rights_guide.letters.choices import Chosen, choice_fields, read_choices
 from rights_guide.letters.fields import read_id_number, read_phone
 from rights_guide.letters.kinds import KINDS
@@ -82,6 +88,7 @@ FIELDS = frozenset(
         "paragraphs",
         "borrower_name",
         "people_reached",
+        "appendix",  # what of the log the appendix shows (letters/appendix_choice.py)
         *choice_fields(KINDS),  # what the writer chose for one letter (letters/choices.py)
     }
 )
@@ -121,6 +128,8 @@ class LetterRequest:
     people_reached: int | None = None
     # What the writer chose for this kind of letter alone (its ``choices``), or None.
     choices: Chosen | None = None
+    # Whether the log is attached, and which of its optional columns it shows.
+    appendix: AppendixChoice = WHOLE
 
     def edited(self, name: str) -> str | None:
         """The user's own text for an editable paragraph, or None to use the generated one."""
@@ -168,6 +177,7 @@ def parse_letter_request(
         reader.error("borrower_name", "only_for_third_party")
     if kind is not None and KINDS[kind].needs_phone and _phone_missing(data):
         reader.error("complainant.phone", "phone_required")
+    appendix = read_appendix_choice(reader, data)
     wanted = KINDS[kind].choices if kind is not None else None
     choices = read_choices(reader, data, wanted, KINDS, today=today)
     if kind is not None and answers is not None:
@@ -191,6 +201,7 @@ def parse_letter_request(
         borrower_name=borrower_name or "",
         people_reached=people_reached,
         choices=choices,
+        appendix=appendix,
     )
 
 
@@ -308,4 +319,6 @@ def letter_request_to_data(request: LetterRequest) -> dict[str, Any]:
         data["people_reached"] = request.people_reached
     if request.choices is not None:
         data[request.choices.field] = request.choices.to_data()
+    if appendix_choice_data(request.appendix) is not None:
+        data["appendix"] = appendix_choice_data(request.appendix)
     return data

@@ -38,7 +38,9 @@ def test_results_to_each_letter_that_sets_terms_without_javascript(open_page, la
     offered = page.locator(".letters-offer > li > a.btn").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
-    assert [urlsplit(href).path.split("/")[-2] for href in offered[:3]] == [
+    # A threat to safety was described: the police statement leads, then the letters that set terms.
+    assert [urlsplit(href).path.split("/")[-2] for href in offered[:4]] == [
+        "police",
         "debt_details",
         "contact_terms",
         "repayment_plan",
@@ -48,6 +50,10 @@ def test_results_to_each_letter_that_sets_terms_without_javascript(open_page, la
     # Show me the debt: the shared details first (entered once), then the letter.
     open_offer(bp, "debt_details")
     assert urlsplit(page.url).path.endswith("/letters/details/")
+    # A cooperative letter, not a complaint: the page asks whom it is to.
+    label = page.locator("label[for=id_respondent_name]").inner_text()
+    assert label.startswith("这封信寄给谁？" if language == "zh-hans" else "Who is this letter to?")
+    assert "被投诉" not in page.content() and "complaints" not in page.inner_text("main")
     page.locator("#id_complainant_name").fill(NAME)
     page.locator("#id_respondent_name").fill("某某消费金融有限公司")
     page.locator("button[value=save]").click()

@@ -53,6 +53,15 @@ def test_log_each_contact_judged_charted_and_in_the_letter_without_javascript(
     page.locator("#id_respondent_name").fill("某某消费金融有限公司")
     page.locator("button[value=save]").click()
     page.wait_for_load_state()
+    # The borrower's own words are left out until chosen on the letter page (no JavaScript).
+    notes = page.locator("input[name=columns][value=notes]")
+    assert page.locator("input[name=include]").is_checked() and not notes.is_checked()
+    notes.check()
+    page.locator("button[value=appendix]").click()
+    page.wait_for_load_state()
+    assert page.locator("input[name=columns][value=notes]").is_checked()
+    check_fits_width(bp)
+    check_accessibility(bp)
     with page.expect_download() as download_info:
         page.locator("button[value=download]").click()
     path = tmp_path / "letter.pdf"

@@ -38,6 +38,13 @@ def test_results_to_downloaded_letter(open_page, language, javascript, tmp_path)
     check_fits_width(bp)
     check_accessibility(bp)
     assert bp.foreign_requests() == []
+    # The note is the borrower's own words: it goes into the appendix once they tick it.
+    assert (
+        "对方打电话威胁说要上门打人" not in page.locator(".letter-paper[role=region]").inner_text()
+    )
+    page.locator("input[name=columns][value=notes]").check()
+    page.locator("button[value=appendix]").click()
+    page.wait_for_load_state()
     with page.expect_download() as download_info:
         page.locator("button[value=download]").click()
     path = tmp_path / "letter.pdf"

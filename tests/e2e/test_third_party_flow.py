@@ -91,6 +91,10 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     assert NAME in page.locator(".letter-paper[role=region]").first.inner_text()
     check_fits_width(bp)
     check_accessibility(bp)
+    # Their own words on each call go into the appendix once they tick them on the letter page.
+    page.locator("input[name=columns][value=notes]").check()
+    page.locator("button[value=appendix]").click()
+    page.wait_for_load_state()
     with page.expect_download() as download_info:
         page.locator("button[value=download]").click()
     path = tmp_path / "letter.pdf"

@@ -47,6 +47,11 @@ class Situation:
         return self.relationship is not None and self.vocabulary.targets[self.relationship].liable
 
     @property
+    def urgent(self) -> bool:
+        """The engine put the police first: safety is at stake, or a crime may have been committed."""
+        return self.vocabulary.safety_first_ahead(self.channels)
+
+    @property
     def complaint(self) -> bool:
         """Something described is worth complaining of."""
         return self.overall != "lawful"
@@ -76,6 +81,12 @@ class LetterKind:
     # The writer's mobile number is part of what the letter asks (delete the number you
     # called): without it the request names nothing, so it is required (``phone_required``).
     needs_phone: bool = False
+    # A complaint or report against the respondent (False: a letter that sets terms or asks
+    # for something, sent to the lender to deal with it; its pages never call it a complaint).
+    complaint: bool = True
+    # The complaint body (channels.yaml) the letter is addressed to, if it is one: when the
+    # engine puts that body first, its letter is offered first.
+    body: str | None = None
 
     @property
     def law(self) -> KindLaw:

@@ -275,4 +275,5 @@ KIND = LetterKind(
     choices=CHOICES,
     follow_up=("lender", "police"),
     follow_up_hint=gettext_lazy("No answer in time, or the terms are broken? Then send:"),
+    complaint=False,
 )

@@ -22,6 +22,7 @@ from rights_guide.letters.drafting import (
     Section,
     complainant_rows,
     lines,
+    log_paragraph,
     numbered_items,
     regulator_names,
     respondent_rows,
@@ -97,7 +98,7 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
                 "with it, I need to know exactly what is owed, to whom, and who is collecting it."
             )
             % {"name": request.complainant.name, "respondent": request.respondent},
-            facts.incidents_sentence(request),
+            log_paragraph(request),
         ),
         "requests": lines(numbered_items(list(items.values()), request)),
         "closing": lines(
@@ -149,4 +150,5 @@ KIND = LetterKind(
     choices=None,
     follow_up=("lender", "pi_request"),
     follow_up_hint=gettext_lazy("No answer in time? Then send:"),
+    complaint=False,
 )

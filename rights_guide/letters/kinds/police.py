@@ -99,4 +99,5 @@ KIND = LetterKind(
     file_name="police-report",
     build=build,
     offered=lambda situation: situation.complaint and "police" in situation.channels,
+    body="police",
 )

@@ -237,4 +237,5 @@ KIND = LetterKind(
     choices=CHOICES,
     follow_up=("lender",),
     follow_up_hint=gettext_lazy("No answer in time? Then send:"),
+    complaint=False,
 )

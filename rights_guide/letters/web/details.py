@@ -51,8 +51,13 @@ class Writer:
     results: str  # the URL name of the writer's results page
 
     @property
-    def form(self) -> type[DetailsForm]:
-        return CalledDetailsForm if self.me is not None else DetailsForm
+    def complaint(self) -> bool:
+        """The letter asked for complains of someone (with no letter asked for, say so too)."""
+        return self.next_kind is None or KINDS[self.next_kind].complaint
+
+    def form(self, data) -> DetailsForm:
+        form_class = CalledDetailsForm if self.me is not None else DetailsForm
+        return form_class(data, complaint=self.complaint)
 
 
 def _writer(request: HttpRequest) -> Writer | HttpResponse:
@@ -102,6 +107,7 @@ def details(request: HttpRequest) -> HttpResponse:
             "next_offer": KINDS[next_kind] if next_kind else None,
             "error_summary": summary,
             "called": writer.me is not None,
+            "complaint": writer.complaint,
             "results_url": reverse(writer.results),
         },
     )

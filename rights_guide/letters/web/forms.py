@@ -14,6 +14,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rights_guide.letters.appendix_choice import COLUMNS
+
 
 def _helper() -> FormHelper:
     helper = FormHelper()
@@ -33,7 +35,11 @@ def _text(label, *, help_text="", **attrs) -> forms.CharField:
 
 
 class DetailsForm(forms.Form):
-    """Who writes (the borrower, in their own name) and about whom: shared by every letter."""
+    """Who writes (the borrower, in their own name) and about whom: shared by every letter.
+
+    ``complaint``: the letter these details lead to complains of the respondent. A letter
+    that only sets terms or asks (the repayment proposal) asks whom it is to instead.
+    """
 
     complainant_name = _text(
         _("Your full name"),
@@ -57,9 +63,11 @@ class DetailsForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, complaint: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        if not complaint:
+            self.fields["respondent_name"].label = _("Who is this letter to?")
 
 
 class CalledDetailsForm(DetailsForm):
@@ -80,6 +88,33 @@ class CalledDetailsForm(DetailsForm):
         self.fields["respondent_name"].help_text = _(
             "The lender's, platform's or collection company's name, as the callers gave it or as it appeared in their messages."
         )
+
+
+COLUMN_LABELS = {
+    "caller": _("The number or name that called"),
+    "tactics": _("What they said or did (the tactics you marked)"),
+    "evidence": _("The kinds of evidence you keep"),
+    "files": _("Your evidence files and their fingerprints"),
+    "notes": _("Your own notes on each contact"),
+}
+
+
+class AppendixForm(forms.Form):
+    """Whether the letter attaches the evidence log, and which of its optional columns it shows."""
+
+    include = forms.BooleanField(label=_("Attach my evidence log as an appendix"), required=False)
+    columns = forms.MultipleChoiceField(
+        label=_("Besides the time, the means and who was contacted, the appendix shows:"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        # Every column the request takes, in its order: a column without words fails at import.
+        choices=[(code, COLUMN_LABELS[code]) for code in COLUMNS],
+        help_text=_("Your notes are left out unless you tick them: they may hold private details."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
 
 
 class ParagraphsForm(forms.Form):

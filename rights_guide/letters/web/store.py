@@ -3,7 +3,7 @@
 The details (complainant, respondent) are entered once per case and shared
 by every letter, so the regulator letter knows what the police letter was
 told; the contacts every letter lists come from the case's evidence log
-(rights_guide.evidence), in full. Each letter kind keeps only the paragraphs the visitor
+(rights_guide.evidence). Each letter kind keeps only the paragraphs the visitor
 rewrote, each with the generated text it was written over (``base``): when
 the details or the answers later change what the tool would write, the
 edit is stale, and the pages show both versions and let the visitor choose
@@ -14,7 +14,8 @@ body (the assessment comes from the interview answers), and it is validated
 by the same parser, so the pages cannot accept a letter the API would
 refuse or the other way round. Letters made on the pages are in Chinese,
 the language of every body they are sent to; an English rendering is only
-a reading copy.
+a reading copy. Each letter keeps what it attaches of the log (the appendix
+and its columns); the borrower's own notes are left out until chosen.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from rights_guide.cases.store import VisitorCase
 from rights_guide.evidence import log as evidence_log
 from rights_guide.interview.called import flow_for
 from rights_guide.letters import LetterRequest, letter_request_to_data, parse_letter_request
+from rights_guide.letters.appendix_choice import PAGE_DEFAULT
 from rights_guide.letters.choices import ChoiceSet
 from rights_guide.letters.kinds import KINDS
 from rights_guide.reading import FieldError
@@ -41,6 +43,9 @@ LETTERS = "letters"
 # What the writer chose for a letter that needs more than the shared details
 # (its kind's ``ChoiceSet``), by the request field that carries it (``contact_terms``).
 CHOICES = "letter_choices"
+# What each letter attaches of the evidence log (letters/appendix_choice.py), by kind; a
+# letter not set yet attaches the log without the borrower's own notes.
+APPENDIX = "letter_appendix"
 SEND_LANGUAGE = "zh-hans"  # what the pages print: every recipient is a Chinese body
 READING_LANGUAGE = "en"
 PERSONAL = ("name", "phone", "address", "id_number")
@@ -140,6 +145,15 @@ def save_choices(case: VisitorCase, choice_set: ChoiceSet, data: Mapping[str, An
     case.update(**{CHOICES: {**(case.get(CHOICES) or {}), field: dict(data)}})
 
 
+def appendix_choice(case: VisitorCase, kind: str) -> dict[str, Any]:
+    """What this letter attaches of the log, in the API's shape (the page's default until set)."""
+    return (case.get(APPENDIX) or {}).get(kind) or PAGE_DEFAULT.to_data()
+
+
+def save_appendix_choice(case: VisitorCase, kind: str, data: Mapping[str, Any]) -> None:
+    case.update(**{APPENDIX: {**(case.get(APPENDIX) or {}), kind: dict(data)}})
+
+
 def edits(case: VisitorCase, kind: str) -> dict[str, dict[str, str]]:
     """The paragraphs rewritten for one letter: ``{name: {"text": …, "base": …}}``."""
     return dict(case.get(LETTERS, {}).get(kind, {}).get("paragraphs") or {})
@@ -192,6 +206,7 @@ def request_data(
         **{key: value for key, value in shared.items() if key != "incidents"},
     }
     data.update(evidence_log.letter_fields(case, about=data["assessment"].get("relationship")))
+    data["appendix"] = appendix_choice(case, kind)
     choice_set = KINDS[kind].choices
     if choice_set is not None and choices(case, choice_set.field) is not None:
         data[choice_set.field] = choices(case, choice_set.field)

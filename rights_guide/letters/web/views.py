@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -39,6 +40,7 @@ from rights_guide.letters.web.common import (
     results_url,
 )
 from rights_guide.letters.web.forms import (
+    AppendixForm,
     ParagraphsForm,
 )
 from rights_guide.letters.web.text import letter_text
@@ -94,6 +96,8 @@ def preview(request: HttpRequest, kind: str) -> HttpResponse:
     if action == "reset":
         store.save_edits(request.case, kind, None)
         return redirect("letter_preview", kind=kind)
+    if action == "appendix":
+        return _save_appendix(request, kind)
     try:
         letter = _build(request, kind)
     except InvalidLetterRequest as invalid:
@@ -113,6 +117,20 @@ def preview(request: HttpRequest, kind: str) -> HttpResponse:
         messages.error(request, _("Choose which version to keep before you print or download."))
         return redirect("letter_preview", kind=kind)
     return _preview_page(request, kind, letter, form, stale, summary)
+
+
+def _save_appendix(request: HttpRequest, kind: str) -> HttpResponse:
+    """Keep what this letter attaches of the log; the preview then shows the letter with it."""
+    form = AppendixForm(request.POST)
+    if form.is_valid():
+        store.save_appendix_choice(
+            request.case,
+            kind,
+            {"include": form.cleaned_data["include"], "columns": form.cleaned_data["columns"]},
+        )
+    else:  # only a tampered post gets here: the boxes offer nothing else
+        messages.error(request, _("Choose what the appendix shows from the boxes offered."))
+    return redirect(reverse("letter_preview", kwargs={"kind": kind}) + "#appendix-choice-heading")
 
 
 def _invalid_stored_letter(request, kind, invalid: InvalidLetterRequest) -> HttpResponse:
@@ -199,6 +217,7 @@ def _preview_page(request, kind, letter, form, stale, summary) -> HttpResponse:
             # Nothing that could be sent while a conflict is open: it would mix old and new.
             "letter_text": None if stale else letter_text(letter),
             "paragraphs_form": form,
+            "appendix_form": AppendixForm(initial=store.appendix_choice(request.case, kind)),
             "conflicts": stale,
             "reading_copy": reading_copy,
             "edited": bool(store.edits(request.case, kind)),
