@@ -31,6 +31,7 @@ from rights_guide.evidence.record import (
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.model import CONFIDENCES, PRODUCTS, ROLES, SEVERITIES
 from rights_guide.knowledge.vocabulary import OWES
+from rights_guide.letters.appendix_choice import COLUMNS as APPENDIX_COLUMNS
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import (
     EDITABLE,
@@ -228,6 +229,21 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 "collectors reached, as the borrower counted them.",
             },
             "requests": {"type": "string", "maxLength": MAX_REQUESTS},
+            "appendix": {
+                **_object(
+                    {
+                        "include": {"type": "boolean", "default": True},
+                        "columns": {
+                            "type": "array",
+                            "uniqueItems": True,
+                            "items": _enum(APPENDIX_COLUMNS),
+                        },
+                    },
+                    [],
+                ),
+                "description": "Whether the log is attached as an appendix, and which optional "
+                "columns it shows. Without it the whole log is attached, every column.",
+            },
             "paragraphs": _object(
                 {name: {"type": "string", "maxLength": MAX_PARAGRAPH} for name in EDITABLE}, []
             ),

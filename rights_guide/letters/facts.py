@@ -345,11 +345,6 @@ def log_sentences(request: LetterRequest, *, pointer: bool = True) -> str | None
     return sentence_join(sentences)
 
 
-def incidents_sentence(request: LetterRequest) -> str | None:
-    """The facts' paragraph about the recorded contacts: what the log shows."""
-    return log_sentences(request)
-
-
 def conduct_to_stop(request: LetterRequest, assessment: Assessment) -> list[str]:
     """Short names of the conduct the borrower asks to stop: what the engine found at fault."""
     tactics = get_knowledge().vocabulary.tactics
