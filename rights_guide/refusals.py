@@ -23,7 +23,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from rights_guide.assessment import FieldError
 from rights_guide.messages import errors_payload
 
-
 # Actions that take only a post, by URL name, and the page whose button sends them.
 BUTTON_PAGES = {
     "delete_my_data": "privacy",
