@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "rights_guide.security.NullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "rights_guide.cases.middleware.GoneCaseMiddleware",
     "rights_guide.housekeeping.HousekeepingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
