@@ -173,3 +173,29 @@ def test_a_question_label_takes_no_colon_in_either_language():
     with translation.override("en"):
         assert labelled("Could they reach you?", "Required.") == "Could they reach you? Required."
         assert labelled("Your name", "Required.") == "Your name: Required."
+
+
+@pytest.mark.parametrize(
+    ("supports", "lead"),
+    [
+        ("lawful", "合法依据"),
+        ("grey", "涉及的规定"),
+        ("breach", "违反的规定"),
+        ("unlawful", "违反的规定"),
+        ("criminal", "可能涉及"),
+    ],
+)
+def test_a_ground_is_led_by_what_it_means_for_the_reader(supports, lead):
+    from rights_guide.assessment import evaluate
+    from rights_guide.results import citation_groups, present_assessment
+    from tests.factories import make_answers
+
+    answers = make_answers(tactics=["lawsuit_notice"])
+    finding = present_assessment(evaluate(answers), "zh-hans")["findings"][0]
+    citation = dataclasses.replace(finding["citations"][0], supports=supports, role="conduct")
+    remedy = dataclasses.replace(citation, role="remedy")
+    groups = citation_groups((citation, remedy), get_knowledge(), "zh-hans")
+    assert [(text, len(items)) for text, items in groups] == [
+        (lead, 1),
+        ("可以据此提出的请求", 1),
+    ]
