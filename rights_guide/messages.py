@@ -52,6 +52,9 @@ MESSAGES = {
     "invalid_characters": _(
         "Character %(position)s is an invisible or control character (%(character)s) that cannot be printed. Delete it and type the text again if needed."
     ),
+    "emoji": _(
+        "Character %(position)s is an emoji (%(character)s), which a printed letter cannot show. Delete it."
+    ),
     "too_many_lines": _("At most %(max)s lines are allowed here. Join some lines together."),
     "unbroken_run": _(
         "This has a run of %(length)s characters without a space. At most %(max)s are allowed: add spaces or shorten it."

@@ -22,6 +22,8 @@ without a place to break it. The line separators U+2028 and U+2029, which
 phones paste from some apps, are read as the line breaks they are.
 Full-width digits (０-９), which Chinese keyboards type, are read as digits
 in numbers and times; other scripts' digits are refused rather than guessed.
+A single line (a name, an address) refuses emoji: the letter fonts cannot
+print them (rights_guide.pictographs).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
+
+from rights_guide.pictographs import first_emoji
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TIME_OF_DAY = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
@@ -248,7 +252,13 @@ class Reader:
     ) -> str | None:
         """One line of text: trimmed, inner runs of spaces collapsed, no invisible characters."""
         raw = self._string(data, key, name, required=required)
-        if raw is None or not self._visible(raw, name, REFUSED_IN_LINE, allowed=frozenset()):
+        if raw is None:
+            return None
+        emoji = first_emoji(raw)  # a name or address printed with boxes is of no use
+        if emoji is not None:
+            self.error(name, "emoji", position=emoji[0], character=emoji[1])
+            return None
+        if not self._visible(raw, name, REFUSED_IN_LINE, allowed=frozenset()):
             return None
         return self._sized(SPACES.sub(" ", raw).strip(), name, max_length, required=required)
 

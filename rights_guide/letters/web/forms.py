@@ -109,3 +109,9 @@ class ParagraphsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    def text_in(self, language: str) -> ParagraphsForm:
+        """Mark the boxes with the letter's language (Chinese on an English page) for screen readers."""
+        for field in self.fields.values():
+            field.widget.attrs["lang"] = language
+        return self
