@@ -199,3 +199,13 @@ def test_a_ground_is_led_by_what_it_means_for_the_reader(supports, lead):
         (lead, 1),
         ("可以据此提出的请求", 1),
     ]
+
+
+def test_what_a_letter_says_they_did_never_calls_its_reader_you():
+    """A rule's conduct is quoted in letters to the lender, the regulator and the police alike."""
+    addressed = [
+        (rule.code, rule.conduct.en)
+        for rule in get_knowledge().rules
+        if rule.conduct is not None and re.search(r"\byou(r)?\b", rule.conduct.en)
+    ]
+    assert addressed == []
