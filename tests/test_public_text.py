@@ -209,3 +209,15 @@ def test_what_a_letter_says_they_did_never_calls_its_reader_you():
         if rule.conduct is not None and re.search(r"\byou(r)?\b", rule.conduct.en)
     ]
     assert addressed == []
+
+
+@pytest.mark.django_db
+def test_an_empty_file_is_reported_once():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = Client()
+    empty = SimpleUploadedFile("log.csv", b"", content_type="text/csv")
+    html = client.post("/log/import/", {"file": empty}).content.decode()
+    result = html.split('id="import-result"')[1].split("</section>")[0]
+    assert result.count("文件是空的") == 1
+    assert "添加0次" not in result and "第1行" not in result
