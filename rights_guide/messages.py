@@ -157,8 +157,8 @@ def errors_payload(errors: list[FieldError]) -> dict:
     }
 
 
-# A label that ends a question or a sentence takes no colon after it.
-SENTENCE_ENDS = frozenset("？?。.！!")
+# A label that ends a question or a sentence, or has its own colon, takes no colon after it.
+SENTENCE_ENDS = frozenset("？?。.！!：:")
 
 
 def labelled(label: str, message: str) -> str:

@@ -173,6 +173,7 @@ def test_a_question_label_takes_no_colon_in_either_language():
     with translation.override("en"):
         assert labelled("Could they reach you?", "Required.") == "Could they reach you? Required."
         assert labelled("Your name", "Required.") == "Your name: Required."
+        assert labelled("Your name:", "Required.") == "Your name: Required."
 
 
 @pytest.mark.parametrize(
