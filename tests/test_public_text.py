@@ -222,3 +222,10 @@ def test_an_empty_file_is_reported_once():
     result = html.split('id="import-result"')[1].split("</section>")[0]
     assert result.count("文件是空的") == 1
     assert "添加0次" not in result and "第1行" not in result
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/help/calls/", "/en/help/calls/", "/", "/privacy/"])
+def test_a_page_says_it_is_not_legal_advice_once(path):
+    html = Client().get(path).content.decode()
+    assert html.count("一般性的法律信息") + html.count("general legal information") == 1
