@@ -8,6 +8,7 @@ never formatted in whatever language happens to be active.
 """
 
 import datetime
+import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -71,3 +72,16 @@ def format_day(value: datetime.date, language: str | None = None) -> str:
 def format_number(value: int, language: str | None = None) -> str:
     """A whole number with the reader's digit grouping: 1,234."""
     return babel_numbers.format_decimal(value, format="#,##0", locale=babel_locale(language))
+
+
+# A standard is named by its number (GB/T 45251—2025), which Chinese typography
+# never puts in book-title marks; a name that already holds its marks
+# (中国银行业协会《…》) keeps them rather than being wrapped twice.
+STANDARD_NUMBER = re.compile(r"^(?:[^\s《]*\s)?(?:GB|JR|JB|YD)(?:/[TZ])?\s*\d")
+
+
+def book_title(name: str) -> str:
+    """《民法典》; 中国银行业协会《…》 and GB/T 45251—2025 as they are."""
+    if "《" in name or STANDARD_NUMBER.match(name):
+        return name
+    return "《%s》" % name

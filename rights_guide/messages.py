@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from rights_guide.reading import FieldError
@@ -37,7 +38,8 @@ MESSAGES = {
     "date_too_early": _("Dates before %(earliest)s are not covered."),
     "too_many": _("At most %(max)s items are allowed."),
     "too_long": _("At most %(max)s characters are allowed."),
-    "too_short": _("This cannot be empty."),
+    # An empty required text says what an unanswered question says: one wording.
+    "too_short": _("This field is required."),
     "unknown_field": _("This field is not part of the request. Check its spelling."),
     "body_too_large": _("The request body is larger than the limit of %(max)s bytes."),
     "invalid_json": _("The request body must be JSON sent as application/json."),
@@ -49,6 +51,9 @@ MESSAGES = {
     ),
     "invalid_characters": _(
         "Character %(position)s is an invisible or control character (%(character)s) that cannot be printed. Delete it and type the text again if needed."
+    ),
+    "emoji": _(
+        "Character %(position)s is an emoji (%(character)s), which a printed letter cannot show. Delete it."
     ),
     "too_many_lines": _("At most %(max)s lines are allowed here. Join some lines together."),
     "unbroken_run": _(
@@ -168,8 +173,22 @@ def errors_payload(errors: list[FieldError]) -> dict:
     }
 
 
+# A label that ends a question or a sentence, or has its own colon, takes no colon after it.
+SENTENCE_ENDS = frozenset("？?。.！!：:")
+
+
+def labelled(label: str, message: str) -> str:
+    """A summary line: 您的姓名：此项必填。, but a question or a sentence runs straight on (…吗？此项必填。)."""
+    if not label:
+        return str(message)
+    values = {"label": label, "message": message}
+    if label.rstrip()[-1:] in SENTENCE_ENDS:
+        return pgettext("error after a question", "%(label)s %(message)s") % values
+    return gettext("%(label)s: %(message)s") % values
+
+
 def error_summary(bound_forms: Iterable[forms.Form], other: Iterable[str] = ()) -> list[dict]:
-    """``[{"target": "id_field" or None, "label": …, "message": …}]`` for a page's errors."""
+    """``[{"target": "id_field" or None, "label", "message", "text": both as one line}]``."""
     items: list[dict] = []
     for form in bound_forms:
         if not form.is_bound:
@@ -177,7 +196,7 @@ def error_summary(bound_forms: Iterable[forms.Form], other: Iterable[str] = ()) 
         first = next(iter(form.fields), None)
         for message in form.non_field_errors():  # about the whole form: link to its start
             target = form[first].id_for_label or form[first].auto_id if first else None
-            items.append({"target": target, "label": "", "message": message})
+            items.append({"target": target, "label": "", "message": message, "text": message})
         for name, field in form.fields.items():
             for message in form.errors.get(name, []):
                 items.append(
@@ -185,7 +204,10 @@ def error_summary(bound_forms: Iterable[forms.Form], other: Iterable[str] = ()) 
                         "target": form[name].id_for_label or form[name].auto_id,
                         "label": str(field.label or ""),
                         "message": message,
+                        "text": labelled(str(field.label or ""), message),
                     }
                 )
-    items.extend({"target": None, "label": "", "message": message} for message in other)
+    items.extend(
+        {"target": None, "label": "", "message": message, "text": message} for message in other
+    )
     return items

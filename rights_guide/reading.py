@@ -25,6 +25,8 @@ in numbers and times; other scripts' digits are refused rather than guessed.
 A number typed on a page is read by ``typed_number`` wherever it is typed
 (the interview's counts and rate, a letter's amount), so １２ is 12 on every
 page, and only plain decimal notation is a number: 1e5 is not ¥100,000.
+A single line (a name, an address) refuses emoji: the letter fonts cannot
+print them (rights_guide.pictographs).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+from rights_guide.pictographs import first_emoji
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TIME_OF_DAY = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
@@ -285,7 +289,13 @@ class Reader:
     ) -> str | None:
         """One line of text: trimmed, inner runs of spaces collapsed, no invisible characters."""
         raw = self._string(data, key, name, required=required)
-        if raw is None or not self._visible(raw, name, REFUSED_IN_LINE, allowed=frozenset()):
+        if raw is None:
+            return None
+        emoji = first_emoji(raw)  # a name or address printed with boxes is of no use
+        if emoji is not None:
+            self.error(name, "emoji", position=emoji[0], character=emoji[1])
+            return None
+        if not self._visible(raw, name, REFUSED_IN_LINE, allowed=frozenset()):
             return None
         return self._sized(SPACES.sub(" ", raw).strip(), name, max_length, required=required)
 

@@ -89,6 +89,34 @@ def _code(key: str) -> str:
     return key.removeprefix("caveat_")
 
 
+# The lead over a finding's grounds says what they mean for the reader: a
+# lawful reminder's ground (the Civil Code's duty to repay) is why it is
+# lawful, never a "rule broken"; a crime is only something the conduct may
+# involve. Remedies and context keep their own leads.
+CONDUCT_LEADS = {
+    "criminal": "role_conduct_criminal",
+    "unlawful": "role_conduct",
+    "breach": "role_conduct",
+    "grey": "role_conduct_grey",
+    "lawful": "role_conduct_lawful",
+}
+
+
+def citation_groups(
+    citations: tuple[CitationView, ...], knowledge: Knowledge, language: str
+) -> list[tuple[str, list[CitationView]]]:
+    """A finding's citations under their leads, in the order the engine gave them."""
+    groups: dict[str, list[CitationView]] = {}
+    for citation in citations:
+        key = (
+            CONDUCT_LEADS[citation.supports]
+            if citation.role == "conduct"
+            else "role_" + citation.role
+        )
+        groups.setdefault(key, []).append(citation)
+    return [(knowledge.texts[key].get(language), items) for key, items in groups.items()]
+
+
 def _citation(citation: Citation, language: str) -> CitationView:
     provision = citation.provision
     instrument = provision.instrument

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "rights_guide.security.NullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "rights_guide.cases.middleware.GoneCaseMiddleware",
     "rights_guide.housekeeping.HousekeepingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -174,6 +175,9 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A failed CSRF check (cookies blocked or expired, e.g. in WeChat) gets our
+# translated page with a way back, not Django's developer page.
+CSRF_FAILURE_VIEW = "rights_guide.refusals.csrf_failure"
 
 # Security headers. The CSP is set by rights_guide.security; these are
 # Django's own switches.

@@ -65,4 +65,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "rights_guide.pages.bad_request"
+handler403 = "rights_guide.refusals.forbidden"
 handler500 = "rights_guide.pages.server_error"

@@ -149,9 +149,9 @@ def test_details_are_entered_once_and_shown_in_every_letter(interviewed):
     [
         ("phone", "12345", "请填写11位的大陆手机号码"),
         ("id_number", "110105194912310021", "这不是有效的18位身份证号码"),
-        ("complainant_name", "", "不能为空"),
+        ("complainant_name", "", "此项必填"),
         ("complainant_name", "名" * 51, "50"),
-        ("respondent_name", "", "不能为空"),
+        ("respondent_name", "", "此项必填"),
     ],
 )
 def test_bad_details_are_explained_next_to_the_field_and_nothing_is_lost(
@@ -175,7 +175,7 @@ def test_every_problem_is_reported_at_once_in_a_summary_that_links_to_the_fields
     html = response.content.decode()
     summary = html.split('id="error-summary"')[1].split("</div>")[0]
     for target, message in (
-        ("id_complainant_name", "不能为空"),
+        ("id_complainant_name", "此项必填"),
         ("id_phone", "请填写11位的大陆手机号码"),
         ("id_id_number", "这不是有效的18位身份证号码"),
     ):

@@ -12,6 +12,11 @@ Creating a case, and the first time personal details enter it, gives the
 session a new key: a session cookie planted in someone's browser before
 they began can never read what they enter afterwards.
 
+The session outlives its case by ``GONE_NOTICE_SECONDS``, holding only the
+pointer to it: a visitor who comes back after the case expired is told that
+their answers were deleted (once; ``expired`` and ``forget_expired``),
+instead of silently finding an empty interview.
+
 A case's document is capped at ``MAX_CASE_BYTES``: everything written into
 it is bounded where it is parsed, so the cap is a last line that turns a
 mistake into a refused write instead of a row that slows every request.
@@ -33,6 +38,8 @@ from rights_guide.cases.models import Case
 
 SESSION_KEY = "case"
 MAX_CASE_BYTES = 512 * 1024
+# How long after its case the session (the pointer only, nothing typed) lives on.
+GONE_NOTICE_SECONDS = 7 * 24 * 3600
 
 
 class CaseTooLarge(Exception):
@@ -51,13 +58,31 @@ class VisitorCase:
         self.session = session
         self._case: Case | None = None
         self._loaded = False
+        self._dangling = False
 
     def _load(self) -> Case | None:
         if not self._loaded:
             key = self.session.get(SESSION_KEY)
             self._case = Case.live().filter(key=key).first() if isinstance(key, str) else None
+            self._dangling = isinstance(key, str) and self._case is None
             self._loaded = True
         return self._case
+
+    @property
+    def expired(self) -> bool:
+        """The session points at a case that is gone: it expired after its time."""
+        self._load()
+        return self._dangling
+
+    def forget_expired(self) -> None:
+        """Drop the pointer to an expired case, so the visitor is told only once."""
+        if self.expired:
+            self.session.pop(SESSION_KEY, None)
+            self._dangling = False
+
+    def _keep_session(self) -> None:
+        """The session follows the case's life, and outlives it to say it has gone."""
+        self.session.set_expiry(settings.SESSION_COOKIE_AGE + GONE_NOTICE_SECONDS)
 
     @property
     def exists(self) -> bool:
@@ -90,7 +115,7 @@ class VisitorCase:
         case.data, case.updated_at = data, now
         case.expires_at = now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
         case.save(update_fields=["data", "updated_at", "expires_at"])
-        self.session.modified = True  # the session's expiry follows the case's
+        self._keep_session()  # the session's expiry follows the case's
 
     def touch(self) -> Case:
         """The case, created if needed, its life extended: after a change to a row of it.
@@ -106,7 +131,7 @@ class VisitorCase:
         case.updated_at = now
         case.expires_at = now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
         case.save(update_fields=["updated_at", "expires_at"])
-        self.session.modified = True
+        self._keep_session()
         return case
 
     def personal_data_entered(self) -> None:
@@ -124,7 +149,8 @@ class VisitorCase:
             expires_at=now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE),
         )
         self.session[SESSION_KEY] = case.key
-        self._case, self._loaded = case, True
+        self._keep_session()
+        self._case, self._loaded, self._dangling = case, True, False
         return case
 
     def delete(self) -> None:
@@ -133,4 +159,4 @@ class VisitorCase:
         if case is not None:
             case.delete()
         self.session.pop(SESSION_KEY, None)
-        self._case, self._loaded = None, True
+        self._case, self._loaded, self._dangling = None, True, False

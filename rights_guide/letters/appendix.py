@@ -219,9 +219,9 @@ def build_appendix(request: LetterRequest, summary: str) -> Appendix | None:
                 total=row.total,
                 night=row.night,
                 after_stop=row.after_stop,
-                who=join_items(
+                who=pgettext("separator between counted items", "; ").join(
                     [
-                        _("%(who)s %(count)s")
+                        _("%(who)s: %(count)s")
                         % {"who": _target_words(request, code), "count": count}
                         for code, count in row.by_target
                     ]

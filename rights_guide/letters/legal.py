@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from rights_guide.assessment import Assessment
-from rights_guide.formatting import babel_locale
+from rights_guide.formatting import babel_locale, book_title
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.letter_law import Basis, KindLaw, LetterLaw, RequestLaw
 from rights_guide.knowledge.model import Provision
@@ -195,8 +195,8 @@ def _item_key(provision: Provision) -> tuple[int, int]:
 def _instrument_name(provision: Provision, language: str) -> str:
     instrument = provision.instrument
     name = instrument.name.get(language)
-    if language != "en" and "《" not in name:
-        name = "《%s》" % name
+    if language != "en":
+        name = book_title(name)
     if instrument.edition is not None:
         name = _("%(name)s (%(edition)s)") % {
             "name": name,

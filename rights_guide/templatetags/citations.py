@@ -18,6 +18,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
+from rights_guide.formatting import book_title
 from rights_guide.guide.citations import (
     CONFIDENCE_LABELS,
     CitedLaw,
@@ -136,11 +137,6 @@ def verdicts(story: str):
     return {"table": table, "law_as_of": get_knowledge().version_date}
 
 
-def _book_title(name: str) -> str:
-    """《民法典》; a name that already holds its title marks (GB/T 45251—2025《…》) stays as it is."""
-    return name if "《" in name else "《%s》" % name
-
-
 @register.inclusion_tag("guide/_law.html", takes_context=True)
 def law_section(context):
     """Every provision the page cited so far, in full, with its confidence and caveats."""
@@ -154,7 +150,7 @@ def law_section(context):
         items.append(
             {
                 "id": provision_id,
-                "instrument": _book_title(instrument.name.zh_hans),
+                "instrument": book_title(instrument.name.zh_hans),
                 "article": provision.article or "",
                 "item": provision.item or "",
                 "name": instrument.name.get(language),

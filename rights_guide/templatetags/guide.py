@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 
 from rights_guide import formatting
 from rights_guide.knowledge import get_knowledge
+from rights_guide.results import citation_groups as present_groups
 
 register = template.Library()
 
@@ -27,6 +28,12 @@ def long_date(value):
 
 
 @register.filter
+def book_title(name):
+    """《民法典》, but a name with its own marks or a standard's number as it is."""
+    return formatting.book_title(str(name))
+
+
+@register.filter
 def join_list(values):
     """Join words with the list separator of the active language (、 or a comma)."""
     return pgettext("list separator", ", ").join(str(v) for v in values)
@@ -35,6 +42,14 @@ def join_list(values):
 @register.filter
 def lookup(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.simple_tag
+def citation_groups(citations):
+    """A finding's citations under leads that fit them: rules broken, why lawful, may involve."""
+    return present_groups(
+        tuple(citations), get_knowledge(), translation.get_language() or "zh-hans"
+    )
 
 
 @register.simple_tag

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from babel.lists import format_list
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from rights_guide.evidence.chart import NARROW, Chart, colour_of, draw_chart, swatch
 from rights_guide.evidence.facts import LogFacts
@@ -22,7 +21,6 @@ from rights_guide.evidence.judge import Judgement
 from rights_guide.evidence.record import FLAGS, Incident
 from rights_guide.evidence.words import EVIDENCE_SHORT, FLAG_SHORT, chart_texts
 from rights_guide.formatting import (
-    babel_locale,
     format_date,
     format_number,
     format_period,
@@ -167,13 +165,12 @@ def day_views(facts: LogFacts, language: str) -> list[DayView]:
             total=row.total,
             night=row.night,
             after_stop=row.after_stop,
-            who=format_list(
-                [
-                    _("%(who)s %(count)s")
-                    % {"who": vocabulary.targets[code].name.get(language), "count": count}
-                    for code, count in row.by_target
-                ],
-                locale=babel_locale(language),
+            # "The emergency contact you listed: 1; Other family: 1" (a count
+            # beside each name reads as a list of pairs, not as one phrase).
+            who=pgettext("separator between counted items", "; ").join(
+                _("%(who)s: %(count)s")
+                % {"who": vocabulary.targets[code].name.get(language), "count": count}
+                for code, count in row.by_target
             ),
         )
         for row in facts.days

@@ -80,6 +80,10 @@ def _column_words() -> list[tuple[str, str]]:
     ]
 
 
+# Problems with the file as a whole rather than with one of its rows.
+FILE_PROBLEMS = frozenset({"csv_empty"})
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
@@ -97,6 +101,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
             result = _import(request, text)
             problems = [_row_problem(error) for error in result.errors[:MAX_ERRORS_SHOWN]]
             status = 200 if result.incidents or not result.errors else 400
+            if any(error.error.code in FILE_PROBLEMS for error in result.errors):
+                # About the whole file: said once, not as "0 added, row 1 not added".
+                problems = [error_message(result.errors[0].error)]
+                result = None
     else:
         form = ImportForm()
     return render(

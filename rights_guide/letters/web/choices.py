@@ -37,6 +37,7 @@ from rights_guide.letters.web.common import (
     refusal,
     results_url,
 )
+from rights_guide.letters.web.forms import ReadTextField
 from rights_guide.messages import error_message, error_summary
 from rights_guide.reading import FieldError, Reader, ascii_digits, typed_number
 
@@ -63,7 +64,7 @@ def choices_needed(request: HttpRequest, kind: str, errors: list[FieldError] | N
 
 
 def _text(label, *, help_text="", widget=None, **attrs) -> forms.CharField:
-    return forms.CharField(
+    return ReadTextField(
         label=label,
         help_text=help_text,
         required=False,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from rights_guide.letters.appendix_choice import COLUMNS
@@ -24,8 +25,22 @@ def _helper() -> FormHelper:
     return helper
 
 
+class ReadTextField(forms.CharField):
+    """Text the request reader judges: it alone reports a control character, with its position.
+
+    Django's CharField refuses a NUL by itself, so a NUL would be reported
+    twice, once in Django's words; here only the reader's message is given.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
 def _text(label, *, help_text="", **attrs) -> forms.CharField:
-    return forms.CharField(
+    return ReadTextField(
         label=label,
         help_text=help_text,
         required=False,
@@ -120,16 +135,22 @@ class AppendixForm(forms.Form):
 class ParagraphsForm(forms.Form):
     """The three paragraphs a user may rewrite before printing."""
 
-    facts = forms.CharField(
+    facts = ReadTextField(
         label=_("Facts"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8})
     )
-    requests = forms.CharField(
+    requests = ReadTextField(
         label=_("Requests"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 6})
     )
-    closing = forms.CharField(
+    closing = ReadTextField(
         label=_("Closing"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    def text_in(self, language: str) -> ParagraphsForm:
+        """Mark the boxes with the letter's language (Chinese on an English page) for screen readers."""
+        for field in self.fields.values():
+            field.widget.attrs["lang"] = language
+        return self

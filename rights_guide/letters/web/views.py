@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -46,6 +47,7 @@ from rights_guide.letters.web.forms import (
 from rights_guide.letters.web.text import letter_text
 from rights_guide.messages import error_message, error_summary
 from rights_guide.models import StoredLetter
+from rights_guide.pictographs import remove_emoji
 from rights_guide.reading import FieldError
 
 
@@ -163,7 +165,11 @@ def _save_edits(request, kind, form, letter) -> HttpResponse | list[dict]:
     """Check the paragraphs as submitted (a paragraph not sent stays as it was) and keep them."""
     form.is_valid()
     texts = {name: edit["text"] for name, edit in store.edits(request.case, kind).items()}
-    texts.update({name: request.POST[name] for name in EDITABLE if name in request.POST})
+    removed = 0
+    for name in EDITABLE:
+        if name in request.POST:
+            texts[name], count = remove_emoji(request.POST[name])
+            removed += count
     today = local_today()
     try:
         checked = store.letter_request(request.case, kind, today=today, paragraphs=texts)
@@ -176,6 +182,16 @@ def _save_edits(request, kind, form, letter) -> HttpResponse | list[dict]:
     store.save_edits(
         request.case, kind, store.edits_over(checked.paragraphs or {}, letter.generated)
     )
+    if removed:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s emoji was taken out of your text: a printed letter cannot show emoji. If it mattered (for example a knife sent as a threat), describe it in words.",
+                "%(count)s emoji were taken out of your text: a printed letter cannot show emoji. If one mattered (for example a knife sent as a threat), describe it in words.",
+                removed,
+            )
+            % {"count": removed},
+        )
     if request.POST.get("action") == "download":
         return _download(request, kind)
     return redirect("letter_preview", kind=kind)
@@ -216,7 +232,7 @@ def _preview_page(request, kind, letter, form, stale, summary) -> HttpResponse:
             ),
             # Nothing that could be sent while a conflict is open: it would mix old and new.
             "letter_text": None if stale else letter_text(letter),
-            "paragraphs_form": form,
+            "paragraphs_form": form.text_in(letter.html_lang),
             "appendix_form": AppendixForm(initial=store.appendix_choice(request.case, kind)),
             "conflicts": stale,
             "reading_copy": reading_copy,
