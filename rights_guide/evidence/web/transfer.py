@@ -22,7 +22,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide import ratelimit
 from rights_guide.evidence import csvio, log
-from rights_guide.evidence.record import MAX_INCIDENTS, in_time_order
+from rights_guide.evidence.csvcells import CHINESE_NAMES
+from rights_guide.evidence.record import (
+    MAX_DESCRIPTION,
+    MAX_INCIDENT_LINES,
+    MAX_INCIDENT_TEXT,
+    MAX_INCIDENTS,
+    in_time_order,
+)
 from rights_guide.evidence.web.forms import ImportForm
 from rights_guide.evidence.words import EVIDENCE_LABELS, EVIDENCE_SHORT
 from rights_guide.formatting import format_date, format_number
@@ -36,10 +43,10 @@ MAX_ERRORS_SHOWN = 200
 CSV_NAME = "evidence-log.csv"
 
 
-def _column_words() -> list[tuple[str, str]]:
-    """Each CSV column and what it holds, for the import page (docs/evidence-log.md says the same)."""
+def _column_words() -> list[tuple[str, str, str]]:
+    """Each CSV column, its Chinese name and what it holds (docs/evidence-log.md says the same)."""
     vocabulary = get_knowledge().vocabulary
-    return [
+    columns = [
         ("date", _("The date, as YYYY-MM-DD (2026/10/3 also works). Required.")),
         ("time", _("The time, as HH:MM on the 24-hour clock. Required.")),
         (
@@ -78,6 +85,7 @@ def _column_words() -> list[tuple[str, str]]:
             ),
         ),
     ]
+    return [(name, CHINESE_NAMES[name], words) for name, words in columns]
 
 
 @never_cache
@@ -94,7 +102,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             problems = [error_message(FieldError("csv", refused, {"max": csvio.MAX_CSV_BYTES}))]
             status = 400
         else:
-            result = _import(request, text)
+            result = _import(request, text, keep_duplicates=form.keeps_duplicates())
             problems = [_row_problem(error) for error in result.errors[:MAX_ERRORS_SHOWN]]
             status = 200 if result.incidents or not result.errors else 400
     else:
@@ -111,6 +119,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
             else 0,
             "columns": _column_words(),
             "max_incidents": MAX_INCIDENTS,
+            "max_text": format_number(MAX_INCIDENT_TEXT, translation.get_language()),
+            "max_lines": MAX_INCIDENT_LINES,
+            "max_description": format_number(MAX_DESCRIPTION, translation.get_language()),
         },
         status=status,
     )
@@ -126,9 +137,15 @@ def _words() -> csvio.Words:
     return csvio.Words.of(get_knowledge().vocabulary, names)
 
 
-def _import(request: HttpRequest, text: str) -> csvio.Imported:
+def _import(request: HttpRequest, text: str, *, keep_duplicates: bool) -> csvio.Imported:
     existing = log.incidents(request.case.instance)
-    result = csvio.read_csv(text, words=_words(), now=log.local_now(), existing=existing)
+    result = csvio.read_csv(
+        text,
+        words=_words(),
+        now=log.local_now(),
+        existing=existing,
+        keep_duplicates=keep_duplicates,
+    )
     if result.incidents:
         try:
             log.add_incidents(visitor=request.case, incidents=result.incidents)
