@@ -115,3 +115,18 @@ def test_the_contact_pages_offer_to_answer_from_the_log(client):
 def test_without_a_log_the_contact_pages_ask_as_before(client):
     client.post("/interview/lender/", {"lender_type": "bank", "nav": "next"})
     assert 'value="use_log"' not in client.get("/interview/contacts/").content.decode()
+
+
+def test_after_saving_a_past_contact_the_next_one_starts_on_the_same_day(client):
+    response = add(client, date="2026-10-03")
+    html = client.get(response["Location"]).content.decode()
+    assert re.search(r'name="date" value="2026-10-03"', html)
+    future = client.get("/log/?day=2999-01-01").content.decode()
+    assert not re.search(r'name="date" value="2999-01-01"', future)  # never a future default
+
+
+def test_a_visit_s_people_are_not_called_callers(client):
+    response = add(client, channel="visit_work", caller="两名男子", description="到单位找我")
+    html = client.get(response["Location"]).content.decode()
+    assert "两名男子" in html
+    assert not re.search(r"来电[：:]?\s*两名男子", html)

@@ -216,6 +216,7 @@ def evidence_pdf(request: HttpRequest) -> HttpResponse:
         "rights_guide/evidence/evidence_list.html",
         {
             "files": files,
+            "fingerprinted": sum(1 for file in files if file["sha256"]),
             "count": len(incidents),
             "csv_sha256": hashlib.sha256(exported).hexdigest(),
             "csv_name": CSV_NAME,

@@ -52,11 +52,16 @@ def _log_url(day: datetime.date | None = None, key: int | None = None) -> str:
 
 
 def _quick_defaults(request: HttpRequest) -> dict:
-    """Today and now, and who, how and the caller of the last incident entered."""
+    """The day shown (else today) and now, and who, how and the caller of the last one entered.
+
+    After a save the page shows the day just saved, so entering several past
+    calls of one day does not mean choosing that day again each time.
+    """
     now = log.local_now()
     last = log.last_entered(request.case.instance)
+    day = _day_asked(request)
     return {
-        "date": now.date().isoformat(),
+        "date": (day if day is not None and day <= now.date() else now.date()).isoformat(),
         "time": now.strftime("%H:%M"),
         "target": last.target if last else "borrower",
         "channel": last.channel if last else "call",
