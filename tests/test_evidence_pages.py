@@ -130,3 +130,15 @@ def test_a_visit_s_people_are_not_called_callers(client):
     html = client.get(response["Location"]).content.decode()
     assert "两名男子" in html
     assert not re.search(r"来电[：:]?\s*两名男子", html)
+
+
+def test_a_short_log_is_shown_whole_with_a_heading_per_day(client):
+    for number in range(10):
+        add(client, date="2026-10-%02d" % (1 + number // 2), time="2%d:00" % (number % 2))
+    html = client.get("/log/").content.decode()
+    assert len(re.findall(r'<li class="log-incident', html)) == 10
+    assert len(re.findall(r'<h3 class="log-whole-day"', html)) == 5
+    assert "2026年10月1日" in html and "2026年10月5日" in html
+    one_day = client.get("/log/?day=2026-10-02").content.decode()
+    assert len(re.findall(r'<li class="log-incident', one_day)) == 2
+    assert 'href="/log/"' in one_day  # back to every contact

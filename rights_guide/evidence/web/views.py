@@ -37,6 +37,9 @@ from rights_guide.messages import error_message, error_summary
 from rights_guide.reading import FieldError, Reader
 
 PAGE_SIZE = 100
+# A log this short is shown whole, a heading per day, unless a day is asked for: reviewing
+# ten contacts over five days should not take four taps.
+SHORT_LOG = 30
 
 
 def _story(request: HttpRequest) -> dict:
@@ -133,10 +136,13 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
         "error_summary": summary,
         "facts": facts,
         "max_incidents": MAX_INCIDENTS,
+        "short_log": SHORT_LOG,
         "last": log.last_entered(case),
         "people_form": PeopleForm(initial={"people_reached": log.people_reached(request.case)}),
     }
-    if facts.count:
+    if facts.count and facts.count <= SHORT_LOG and _day_asked(request) is None:
+        context.update(_whole_log(request, facts, everything, language))
+    elif facts.count:
         days = [row.day for row in facts.days]
         day = _day_asked(request)
         if day not in days:
@@ -182,6 +188,33 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
         context,
         status=400 if summary else 200,
     )
+
+
+def _whole_log(request: HttpRequest, facts, everything, language: str) -> dict:
+    """A short log on one page: every day's contacts under the day's heading, each judged."""
+    entries = log.entries(request.case.instance)
+    judgements = judge([incident for _key, incident in entries], _story(request))
+    by_day: dict[datetime.date, list[int]] = {}
+    for index, (_key, incident) in enumerate(entries):
+        by_day.setdefault(incident.when.date(), []).append(index)
+    chart, legend = present.page_chart(facts, everything, language)
+    return {
+        "summary_lines": present.summary_lines(facts, log.people_reached(request.case), language),
+        "chart": chart,
+        "legend": legend,
+        "whole_log": [
+            {
+                "day": day,
+                "label": format_date(day, language),
+                "incidents": present.incident_views(
+                    [entries[index] for index in indexes],
+                    [judgements[index] for index in indexes],
+                    language,
+                ),
+            }
+            for day, indexes in by_day.items()
+        ],
+    }
 
 
 @never_cache
