@@ -185,3 +185,13 @@ def test_formulas_are_disarmed_in_the_export_and_read_back_unchanged(client):
 def test_the_export_starts_with_a_byte_order_mark_for_excel_and_wps():
     result = read_csv(as_csv([row(1)]), words=_words(), now=NOW)
     assert write_csv(result.incidents, get_knowledge().vocabulary).startswith(b"\xef\xbb\xbf")
+
+
+def test_rows_past_a_full_log_are_named_once_not_row_by_row(client):
+    client.post("/log/import/", {"text": as_csv([row(number) for number in range(1998)])})
+    more = [row(number) for number in range(3001, 3006)]
+    response = client.post("/log/import/", {"text": as_csv(more)})
+    assert LoggedIncident.objects.count() == 2000
+    html = response.content.decode()
+    problems = re.findall(r"<li>(.*?)</li>", html.split("alert-warning")[1].split("</ul>")[0])
+    assert len(problems) == 1 and "共3行（从第4行起）" in problems[0]

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -40,6 +41,8 @@ from rights_guide.messages import error_message
 from rights_guide.reading import FieldError
 
 MAX_ERRORS_SHOWN = 200
+# What the log has run out of room for (room.Totals.refusal): said once for all the rows.
+ROOM_CODES = frozenset({"log_full", "log_files_full", "log_marks_full", "log_callers_full"})
 CSV_NAME = "evidence-log.csv"
 
 
@@ -103,7 +106,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             status = 400
         else:
             result = _import(request, text, keep_duplicates=form.keeps_duplicates())
-            problems = [_row_problem(error) for error in result.errors[:MAX_ERRORS_SHOWN]]
+            problems = _problems(result.errors)[:MAX_ERRORS_SHOWN]
             status = 200 if result.incidents or not result.errors else 400
     else:
         form = ImportForm()
@@ -114,8 +117,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "result": result,
             "problems": problems,
-            "more_problems": len(result.errors) - MAX_ERRORS_SHOWN
-            if result and len(result.errors) > MAX_ERRORS_SHOWN
+            "more_problems": max(0, len(_problems(result.errors)) - MAX_ERRORS_SHOWN)
+            if result
             else 0,
             "columns": _column_words(),
             "max_incidents": MAX_INCIDENTS,
@@ -153,6 +156,39 @@ def _import(request: HttpRequest, text: str, *, keep_duplicates: bool) -> csvio.
             result.errors[:0] = [csvio.RowError(0, "", error) for error in refused.errors]
             result.incidents, result.rows = [], []
     return result
+
+
+def _problems(errors: list[csvio.RowError]) -> list[str]:
+    """Each problem as a sentence; rows refused because the log is full, one line per reason.
+
+    Once the log has no room of one kind, every later row needing it is
+    refused for the same reason: naming each would repeat one sentence
+    hundreds of times.
+    """
+    refused: dict[str, list[csvio.RowError]] = {}
+    lines: list[str] = []
+    for error in errors:
+        if error.row and error.error.code in ROOM_CODES:
+            if error.error.code not in refused:
+                lines.append(error.error.code)  # its place among the problems
+            refused.setdefault(error.error.code, []).append(error)
+        else:
+            lines.append(_row_problem(error))
+    for code, found in refused.items():
+        if len(found) == 1:
+            text = _row_problem(found[0])
+        else:
+            text = ngettext(
+                "%(count)s row, from row %(first)s on: %(message)s",
+                "%(count)s rows, from row %(first)s on: %(message)s",
+                len(found),
+            ) % {
+                "count": len(found),
+                "first": found[0].row,
+                "message": error_message(found[0].error),
+            }
+        lines[lines.index(code)] = text
+    return lines
 
 
 def _row_problem(error: csvio.RowError) -> str:
