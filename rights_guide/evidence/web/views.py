@@ -194,26 +194,12 @@ def _whole_log(request: HttpRequest, facts, everything, language: str) -> dict:
     """A short log on one page: every day's contacts under the day's heading, each judged."""
     entries = log.entries(request.case.instance)
     judgements = judge([incident for _key, incident in entries], _story(request))
-    by_day: dict[datetime.date, list[int]] = {}
-    for index, (_key, incident) in enumerate(entries):
-        by_day.setdefault(incident.when.date(), []).append(index)
     chart, legend = present.page_chart(facts, everything, language)
     return {
         "summary_lines": present.summary_lines(facts, log.people_reached(request.case), language),
         "chart": chart,
         "legend": legend,
-        "whole_log": [
-            {
-                "day": day,
-                "label": format_date(day, language),
-                "incidents": present.incident_views(
-                    [entries[index] for index in indexes],
-                    [judgements[index] for index in indexes],
-                    language,
-                ),
-            }
-            for day, indexes in by_day.items()
-        ],
+        "whole_log": present.days_of(entries, judgements, language),
     }
 
 
