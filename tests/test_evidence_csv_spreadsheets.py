@@ -195,3 +195,12 @@ def test_rows_past_a_full_log_are_named_once_not_row_by_row(client):
     html = response.content.decode()
     problems = re.findall(r"<li>(.*?)</li>", html.split("alert-warning")[1].split("</ul>")[0])
     assert len(problems) == 1 and "共3行（从第4行起）" in problems[0]
+
+
+def test_a_file_whose_notes_were_cut_imported_again_adds_nothing(client):
+    rows = [{**row(number), "description": "说" * 60 + "\n又说"} for number in range(1200)]
+    client.post("/log/import/", {"text": as_csv(rows)})
+    assert LoggedIncident.objects.count() == 1200
+    response = client.post("/log/import/", {"text": as_csv(rows)})
+    assert LoggedIncident.objects.count() == 1200
+    assert len(response.context["result"].duplicates) == 1200

@@ -56,7 +56,7 @@ from rights_guide.evidence.csvcells import (
 )
 from rights_guide.evidence.csvexport import file_cell, template_csv, write_csv
 from rights_guide.evidence.record import EVIDENCE_KINDS, FLAGS, Incident, read_incident
-from rights_guide.evidence.room import Totals, fit_notes
+from rights_guide.evidence.room import Seen, Totals, fit_notes
 from rights_guide.knowledge.vocabulary import Vocabulary
 from rights_guide.reading import FieldError, Reader
 
@@ -268,7 +268,7 @@ def read_csv(
         return result
     totals = Totals.of(existing)
     room_for_notes = totals.room_for_notes
-    seen = set(existing)
+    seen = Seen(existing)
     for number, cells in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue  # an empty line

@@ -124,3 +124,40 @@ def fit_notes(
                 fitted[index] = replace(incident, description=_cut(incident.description, longest))
                 changed.add(index)
     return fitted, len(changed)
+
+
+class Seen:
+    """The contacts already in a log (or earlier in a file), to tell a duplicate.
+
+    A duplicate is the same contact in every field. Its note may have been
+    cut to fit when it was first imported (``fit_notes``): the same contact
+    imported again from the original file, its note whole, is a duplicate
+    too, or a backup imported twice would still double a long log.
+    """
+
+    def __init__(self, incidents: Iterable[Incident] = ()):
+        self._exact: set[Incident] = set()
+        self._notes: dict[Incident, list[str]] = {}
+        for incident in incidents:
+            self.add(incident)
+
+    def add(self, incident: Incident) -> None:
+        self._exact.add(incident)
+        self._notes.setdefault(replace(incident, description=""), []).append(incident.description)
+
+    def __contains__(self, incident: Incident) -> bool:
+        if incident in self._exact:
+            return True
+        whole = incident.description.replace("\n", " ")
+        return any(
+            _was_cut_from(note, whole)
+            for note in self._notes.get(replace(incident, description=""), ())
+        )
+
+
+def _was_cut_from(note: str, whole: str) -> bool:
+    """Whether ``note`` is what ``fit_notes`` could have made of ``whole`` (line breaks flattened)."""
+    if note == whole:
+        return True
+    # A note cut to nothing (no room at all) cannot be told from a contact without one.
+    return note.endswith(CUT) and whole.startswith(note[: -len(CUT)])
