@@ -145,3 +145,14 @@ def test_the_evidence_list_claims_no_fingerprint_it_does_not_have(client):
     typed = squeezed(pdf_text(client.get("/log/evidence.pdf").content))
     assert "typed.jpg" in typed and "在本人手机上" not in typed
     assert "无指纹" in typed
+
+
+def test_a_letter_claims_a_phone_computed_fingerprint_only_for_files_that_have_one():
+    typed = logged(2)
+    typed[0]["files"] = [{"name": "typed.jpg", "date": "2026-10-03"}]
+    letter = make_letter(incidents=typed)
+    html = render_letter_html(letter, language=letter.language, for_pdf=True)
+    assert "typed.jpg" in html and "在本人手机上" not in html and "计算" not in html
+    typed[1]["files"] = [{"name": "call.m4a", "sha256": "0123456789abcdef" * 4}]
+    both = render_letter_html(make_letter(incidents=typed), language="zh-hans", for_pdf=True)
+    assert "0123456789abcdef" * 4 in both and "无指纹" in both
