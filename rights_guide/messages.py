@@ -100,6 +100,15 @@ MESSAGES = {
     "csv_unknown_column": _(
         "This column is not one of the log's columns, so it was left out. Check its spelling."
     ),
+    "csv_not_text": _(
+        "This file is not a spreadsheet saved as CSV text: it may be an Excel (.xlsx) file or a picture. In your spreadsheet choose Save as, pick CSV, then choose the saved file here."
+    ),
+    "csv_no_header": _(
+        "The first row must name the columns (date, time, target, channel…), but it holds a contact. Download the empty spreadsheet and paste your rows under its first row."
+    ),
+    "csv_unclosed_quote": _(
+        "A quotation mark opened in this row is never closed, so this row and every row after it would run together into one cell. Nothing from this row on was added: close or remove the quotation mark and import these rows again."
+    ),
     "csv_missing_column": _(
         "This column is missing from the header row, and every contact needs it."
     ),

@@ -10,9 +10,11 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from rights_guide.assessment import FieldError
+from rights_guide.evidence import log
 from rights_guide.knowledge import get_knowledge
 from rights_guide.messages import errors_payload
 
@@ -31,14 +33,18 @@ def help_calls(request: HttpRequest) -> HttpResponse:
     return render(request, "rights_guide/help_calls.html")
 
 
+@never_cache
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "rights_guide/privacy.html")
+    """What we keep and "delete everything", which names the evidence log and offers it first."""
+    return render(
+        request, "rights_guide/privacy.html", {"log_count": log.count(request.case.instance)}
+    )
 
 
 @require_POST
 def delete_my_data(request: HttpRequest) -> HttpResponse:
-    """Erase the visitor's case (answers, details, letters) and their session, at once."""
+    """Erase the visitor's case (answers, details, letters, the evidence log) and session at once."""
     request.case.delete()
     request.session.flush()
     messages.success(request, _("Everything you entered has been deleted from our server."))

@@ -179,7 +179,8 @@ def test_a_csv_without_the_required_columns_adds_nothing():
 
 def test_rows_past_a_full_log_are_named_and_left_out(client):
     client.post("/log/import/", {"text": as_csv([row(number) for number in range(1, 1999)])})
-    response = client.post("/log/import/", {"text": as_csv([row(1), row(2), row(3)])})
+    more = [row(number) for number in (2001, 2002, 2003)]
+    response = client.post("/log/import/", {"text": as_csv(more)})
     assert LoggedIncident.objects.count() == 2000
     result = response.context["result"]
     assert result.rows == [2, 3]

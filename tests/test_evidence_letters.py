@@ -219,3 +219,26 @@ def test_a_long_log_prints_the_same_where_no_child_process_can_be_made(monkeypat
     here = pdf_text(render.render_letter_pdf(html))
     assert here == apart
     assert all("第%d次" % n in squeezed(here) for n in (1, 400, 800))
+
+
+@pytest.mark.django_db
+def test_the_evidence_list_claims_no_fingerprint_it_does_not_have(client):
+    log_contact(client)  # no files at all
+    text = squeezed(pdf_text(client.get("/log/evidence.pdf").content))
+    assert "0个" not in text and "本清单列出" not in text
+    assert "证据记录中还没有列出证据文件" in text
+    log_contact(client, time="23:00", file_name_1="typed.jpg", file_date_1="2026-03-01")
+    typed = squeezed(pdf_text(client.get("/log/evidence.pdf").content))
+    assert "typed.jpg" in typed and "在本人手机上" not in typed
+    assert "无指纹" in typed
+
+
+def test_a_letter_claims_a_phone_computed_fingerprint_only_for_files_that_have_one():
+    typed = logged(2)
+    typed[0]["files"] = [{"name": "typed.jpg", "date": "2026-10-03"}]
+    letter = make_letter(incidents=typed)
+    html = render_letter_html(letter, language=letter.language, for_pdf=True)
+    assert "typed.jpg" in html and "在本人手机上" not in html and "计算" not in html
+    typed[1]["files"] = [{"name": "call.m4a", "sha256": "0123456789abcdef" * 4}]
+    both = render_letter_html(make_letter(incidents=typed), language="zh-hans", for_pdf=True)
+    assert "0123456789abcdef" * 4 in both and "无指纹" in both

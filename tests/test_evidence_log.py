@@ -13,7 +13,7 @@ from rights_guide.cases.store import VisitorCase
 from rights_guide.evidence import log
 from rights_guide.evidence.models import LoggedIncident
 from rights_guide.evidence.record import MAX_INCIDENTS, Incident
-from tests.factories import log_contact
+from tests.factories import STORY, log_contact, save_details, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +32,39 @@ def test_delete_everything_leaves_no_incident_row(client):
     assert LoggedIncident.objects.count() == 0 and Case.objects.count() == 0
 
 
-def test_starting_again_leaves_no_incident_row(client):
+def test_starting_again_keeps_the_log_in_a_new_case_under_a_new_session_key(client):
+    walk(client, STORY)
+    save_details(client)
     log_contact(client)
+    log_contact(client, time="23:00")
+    client.post("/log/people/", {"people_reached": "3"})
+    before_case, before_session = Case.objects.get().key, client.session.session_key
+    confirm = client.get("/interview/restart/").content.decode()
+    assert "您的证据记录会保留" in confirm and "2次联系" in confirm
     client.post("/interview/restart/")
-    assert LoggedIncident.objects.count() == 0
+    assert LoggedIncident.objects.count() == 2
+    case = Case.objects.get()
+    assert case.key != before_case and client.session.session_key != before_session
+    assert set(case.data) == {"log"} and case.data["log"]["people_reached"] == 3
+    assert "说我欠钱不还" in client.get("/log/").content.decode()
+    assert client.get("/results/")["Location"] == "/interview/lender/"  # the answers are gone
+
+
+def test_starting_again_without_a_log_still_changes_the_session_key(client):
+    walk(client, STORY)
+    before = client.session.session_key
+    client.post("/interview/restart/")
+    assert Case.objects.count() == 0 and client.session.session_key != before
+
+
+def test_delete_everything_names_the_log_and_offers_it_first(client):
+    plain = client.get("/privacy/").content.decode()
+    assert "证据记录" in plain and 'id="delete-log-first"' not in plain
+    log_contact(client)
+    page = client.get("/privacy/").content.decode()
+    assert "您的证据记录里有1次联系，它们也会被删除" in page
+    assert 'href="/log/export.csv"' in page.split('id="delete-log-first"')[1].split("</div>")[0]
+    assert page.index('href="/log/export.csv"') < page.index('action="/privacy/delete/"')
 
 
 def test_expiry_leaves_no_incident_row(client):

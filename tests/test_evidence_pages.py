@@ -207,3 +207,30 @@ def test_a_threat_filled_in_from_the_log_is_in_the_results_and_the_letters_reque
     assert 'data-finding-code="TACTIC__THREAT_VIOLENCE"' in results
     save_details(client)
     assert "威胁人身安全" in generated_paragraphs(client)["requests"]
+
+
+def test_after_saving_a_past_contact_the_next_one_starts_on_the_same_day(client):
+    response = add(client, date="2026-10-03")
+    html = client.get(response["Location"]).content.decode()
+    assert re.search(r'name="date" value="2026-10-03"', html)
+    future = client.get("/log/?day=2999-01-01").content.decode()
+    assert not re.search(r'name="date" value="2999-01-01"', future)  # never a future default
+
+
+def test_a_visit_s_people_are_not_called_callers(client):
+    response = add(client, channel="visit_work", caller="两名男子", description="到单位找我")
+    html = client.get(response["Location"]).content.decode()
+    assert "两名男子" in html
+    assert not re.search(r"来电[：:]?\s*两名男子", html)
+
+
+def test_a_short_log_is_shown_whole_with_a_heading_per_day(client):
+    for number in range(10):
+        add(client, date="2026-10-%02d" % (1 + number // 2), time="2%d:00" % (number % 2))
+    html = client.get("/log/").content.decode()
+    assert len(re.findall(r'<li class="log-incident', html)) == 10
+    assert len(re.findall(r'<h3 class="log-whole-day"', html)) == 5
+    assert "2026年10月1日" in html and "2026年10月5日" in html
+    one_day = client.get("/log/?day=2026-10-02").content.decode()
+    assert len(re.findall(r'<li class="log-incident', one_day)) == 2
+    assert 'href="/log/"' in one_day  # back to every contact

@@ -153,6 +153,19 @@ class VisitorCase:
         self._case, self._loaded, self._dangling = case, True, False
         return case
 
+    def renew(self) -> Case | None:
+        """Give the visitor a new, empty case under a new session key; the old case is returned.
+
+        Not deleted yet: the caller carries what is to be kept into the new
+        case (``self.instance``), then deletes the old one. Used to start
+        the interview again while keeping the evidence log.
+        """
+        old = self._load()
+        self.session.pop(SESSION_KEY, None)
+        self._case, self._loaded = None, True
+        self._create()
+        return old
+
     def delete(self) -> None:
         """Delete the case and everything that belongs to it; the next write starts a new one."""
         case = self._load()

@@ -108,7 +108,10 @@ def draw_chart(
     bar = max(step * 0.72, 0.6)
     peak = max(max(row.total for row in rows), LIMIT + 1)
     unit = BAR_HEIGHT / peak
-    base = BAR_TOP + BAR_HEIGHT
+    # A band above the bars holds the dashed line's label, so no bar or dot runs under it.
+    band = round(font_size) + 6
+    bar_top = BAR_TOP + band
+    base = bar_top + BAR_HEIGHT
     strip_top = base + STRIP_GAP
     hour = STRIP_HEIGHT / 24
     height = strip_top + STRIP_HEIGHT + AXIS
@@ -127,7 +130,7 @@ def draw_chart(
         % (left, base, width - RIGHT, base, INK),
         '<text x="%d" y="%.1f" text-anchor="end" fill="%s">0</text>' % (left - 4, base, INK),
         '<text x="%d" y="%.1f" text-anchor="end" fill="%s">%d</text>'
-        % (left - 4, BAR_TOP + 6, INK, peak),
+        % (left - 4, bar_top + 6, INK, peak),
     ]
     drawn: dict[datetime.date, int] = {}
     for row in rows:
@@ -137,8 +140,8 @@ def draw_chart(
             height_of = number * unit
             y -= height_of
             parts.append(
-                '<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" fill="%s"/>'
-                % (x, y, bar, height_of, colour_of(target, targets))
+                '<rect class="log-chart-bar" x="%.2f" y="%.2f" width="%.2f" height="%.2f" '
+                'fill="%s"/>' % (x, y, bar, height_of, colour_of(target, targets))
             )
         drawn[row.day] = sum(number for _target, number in row.by_target)
         if row.night:
@@ -151,10 +154,13 @@ def draw_chart(
         '<line x1="%d" y1="%.2f" x2="%d" y2="%.2f" stroke="%s" stroke-width="1.2" '
         'stroke-dasharray="4 3"/>' % (left, limit_y, width - RIGHT, limit_y, LIMIT_COLOUR)
     )
-    parts.append(
-        '<text x="%d" y="%.2f" text-anchor="end" fill="%s">%s</text>'
-        % (width - RIGHT, limit_y - 3, LIMIT_COLOUR, escape(texts.limit))
-    )
+    parts += [
+        '<line x1="%d" y1="%.2f" x2="%d" y2="%.2f" stroke="%s" stroke-width="1.2" '
+        'stroke-dasharray="4 3"/>'
+        % (left, band - font_size / 3, left + 18, band - font_size / 3, LIMIT_COLOUR),
+        '<text class="log-chart-limit-label" x="%d" y="%.2f" fill="%s">%s</text>'
+        % (left + 22, band, LIMIT_COLOUR, escape(texts.limit)),
+    ]
     # The time-of-day strip: night shaded (00:00–08:00 at the top, 22:00–24:00 at the bottom).
     parts += [
         '<rect x="%d" y="%.2f" width="%d" height="%.2f" fill="%s"/>'

@@ -1,7 +1,8 @@
-"""The log as CSV: the documented columns, export, the template, and a row-by-row import.
+"""The log's CSV read back: a row-by-row import that keeps every good row and names each problem.
 
 Columns (docs/evidence-log.md and the import page say the same), one row per
-incident, with a header row naming the columns in any order:
+incident, with a header row naming the columns in any order, by their codes
+or their Chinese names (``csvcells.CHINESE_NAMES``):
 
 ========================  =========================================================
 ``date``                  YYYY-MM-DD (2026/10/3 and 2026.10.3 are read too); required
@@ -24,13 +25,13 @@ incident, with a header row naming the columns in any order:
 Every row is read by the log's own reader (``record.read_incident``), so a
 row is good exactly when the API would take it; each problem names its row
 (as a spreadsheet numbers it: the header is row 1) and its column, and the
-good rows are kept. What the log may hold in all (``MAX_INCIDENTS``
-incidents and the text and file totals) is checked row by row too: a row
-that does not fit any more is refused with its reason, the rest kept.
-Export writes the same columns with codes, UTF-8 with a byte-order mark
-(spreadsheets then read Chinese correctly), in time order, so exporting
-and importing give the same log, and the same log always gives the same
-bytes (the evidence list prints their SHA-256). No Django here.
+good rows are kept. A row identical to a contact already in the log, or to
+an earlier row of the file, is a duplicate (importing a backup twice):
+duplicates are counted and left out unless asked for. What the log may
+hold in all is checked row by row (``room``), except the notes, which are
+cut to fit and counted. A quotation mark that is never closed is named
+with its row, and nothing from that row on is added. The writer is
+``csvexport``; both follow ``csvcells``. No Django here.
 """
 
 from __future__ import annotations
@@ -42,40 +43,38 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rights_guide.evidence.record import (
-    EVIDENCE_KINDS,
-    FLAGS,
-    MAX_CALLER_TEXT,
-    MAX_FILES,
-    MAX_INCIDENT_LINES,
-    MAX_INCIDENT_MARKS,
-    MAX_INCIDENT_TEXT,
-    MAX_INCIDENTS,
-    EvidenceFile,
-    Incident,
-    marks_of,
-    read_incident,
+from rights_guide.evidence.csvcells import (
+    BOM,
+    COLUMNS,
+    MAX_CSV_BYTES,
+    REQUIRED,
+    column_of,
+    files_of,
+    normal_date,
+    normal_time,
+    read_cell,
 )
+from rights_guide.evidence.csvexport import file_cell, template_csv, write_csv
+from rights_guide.evidence.record import EVIDENCE_KINDS, FLAGS, Incident, read_incident
+from rights_guide.evidence.room import Seen, Totals, fit_notes
 from rights_guide.knowledge.vocabulary import Vocabulary
-from rights_guide.reading import FieldError, Reader, ascii_digits, typed_number
+from rights_guide.reading import FieldError, Reader
 
-COLUMNS = (
-    "date",
-    "time",
-    "target",
-    "channel",
-    "caller",
-    "description",
-    *FLAGS,
-    "tactics",
-    "evidence",
-    "files",
-)
-REQUIRED = ("date", "time", "target", "channel")
-MAX_CSV_BYTES = 2 * 1024 * 1024
-BOM = "\ufeff"
-DATE = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$")
-TIME = re.compile(r"^([0-9]{1,2})[:：]([0-9]{2})(?:[:：][0-9]{2})?$")
+__all__ = [
+    "BOM",
+    "COLUMNS",
+    "MAX_CSV_BYTES",
+    "Imported",
+    "RowError",
+    "Words",
+    "file_cell",
+    "normal_date",
+    "normal_time",
+    "read_csv",
+    "template_csv",
+    "write_csv",
+]
+
 LIST_SEPARATORS = re.compile(r"\s*[;；]\s*")  # not 、 or commas: some words hold them
 YES = frozenset({"1", "yes", "y", "true", "t", "x", "✓", "√", "是", "有", "对"})
 NO = frozenset({"", "0", "no", "n", "false", "f", "否", "无", "没有", "-"})
@@ -94,11 +93,14 @@ class RowError:
 
 @dataclass
 class Imported:
-    """What an import read: the good rows (in the file's order) and every problem."""
+    """What an import read: the good rows (in the file's order), the duplicates left out, every problem."""
 
     incidents: list[Incident] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # the spreadsheet row of each good incident
     errors: list[RowError] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)  # rows left out as already in the log
+    duplicates_kept: int = 0  # rows added although identical to one already there
+    shortened: int = 0  # notes cut so that all of them fit in the log
 
     @property
     def bad_rows(self) -> list[int]:
@@ -150,47 +152,6 @@ def _codes(value: str, words: dict[str, str]) -> list[str]:
     return [_code(item, words) for item in LIST_SEPARATORS.split(value.strip()) if item]
 
 
-def normal_date(value: str) -> str | None:
-    """2026-10-03 for 2026-10-3, 2026/10/3 or 2026.10.3 (full-width digits too); None if no such day."""
-    found = DATE.match(ascii_digits(value).strip())
-    if found is None:
-        return None
-    text = "%s-%02d-%02d" % (found.group(1), int(found.group(2)), int(found.group(3)))
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return None  # 2026-02-30
-    return text
-
-
-def normal_time(value: str) -> str | None:
-    """07:05 for 7:05, 07:05:30 or ０７：０５; None if not a time of day."""
-    found = TIME.match(ascii_digits(value).strip())
-    if found is None or int(found.group(1)) > 23:
-        return None
-    return "%02d:%s" % (int(found.group(1)), found.group(2))
-
-
-def _files(value: str) -> list[dict]:
-    files = []
-    for line in value.replace("\r\n", "\n").split("\n"):
-        if not line.strip():
-            continue
-        parts = [part.strip() for part in line.split("|")]
-        item: dict = {"name": parts[0]}
-        if len(parts) > 1 and parts[1]:
-            size = typed_number(parts[1].replace(",", ""))
-            item["size"] = size if isinstance(size, int) else parts[1]  # else the reader says why
-        if len(parts) > 2 and parts[2]:
-            item["date"] = normal_date(parts[2]) or parts[2]
-        if len(parts) > 3 and parts[3]:
-            item["sha256"] = parts[3]
-        if len(parts) > 4:
-            item["unexpected"] = "|".join(parts[4:])  # named as an unknown field
-        files.append(item)
-    return files
-
-
 def _boolean(value: str) -> bool | str:
     text = value.strip().lower()
     if text in YES:
@@ -232,7 +193,7 @@ def _row_data(row: dict[str, str], words: Words, reader: Reader, now: datetime.d
     if row.get("evidence", "").strip():
         data["evidence"] = _codes(row["evidence"], words.evidence)
     if row.get("files", "").strip():
-        data["files"] = _files(row["files"])
+        data["files"] = files_of(row["files"])
     return data
 
 
@@ -242,17 +203,56 @@ def _column_of(name: str) -> str:
     return FIELD_COLUMNS.get(head, head if head in COLUMNS else "")
 
 
+def _records(text: str) -> tuple[list[list[str]], int | None]:
+    """The file's records, and the number of the record whose quotation mark is never closed.
+
+    Python's lenient reader runs such a quote on to the end of the file,
+    silently merging every row after it into one cell; its strict reader
+    stops there instead, which is how the record is found.
+    """
+    records = list(csv.reader(io.StringIO(text)))
+    strict = csv.reader(io.StringIO(text), strict=True)
+    read = 0
+    try:
+        for _record in strict:
+            read += 1
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            return records[:read], read + 1
+    return records, None
+
+
+def _header(cells: list[str], result: Imported) -> list[str] | None:
+    """Each header cell's column ("" for unknown ones); None when the file cannot be read on."""
+    if not any(cell.strip() for cell in cells):
+        result.errors.append(RowError(1, "", FieldError("csv", "csv_empty")))
+        return None
+    names = [column_of(cell) or "" for cell in cells]
+    if not any(names) and normal_date(cells[0]):
+        result.errors.append(RowError(1, "", FieldError("csv", "csv_no_header")))
+        return None
+    for cell, name in zip(cells, names, strict=True):
+        if cell.strip() and not name:
+            result.errors.append(RowError(1, cell.strip(), FieldError("csv", "csv_unknown_column")))
+    missing = [name for name in REQUIRED if name not in names]
+    for name in missing:
+        result.errors.append(RowError(1, name, FieldError("csv", "csv_missing_column")))
+    return None if missing else names
+
+
 def read_csv(
     text: str,
     *,
     words: Words,
     now: datetime.datetime,
     existing: Sequence[Incident] = (),
+    keep_duplicates: bool = False,
 ) -> Imported:
     """Read a CSV log: every good row kept, every problem named by row and column.
 
     ``existing`` is the log the rows are added to: what it already holds
-    counts towards the log's totals.
+    counts towards the log's totals, and a row identical to one of its
+    contacts is a duplicate, left out unless ``keep_duplicates``.
     """
     result = Imported()
     if len(text.encode()) > MAX_CSV_BYTES:
@@ -260,25 +260,19 @@ def read_csv(
             RowError(0, "", FieldError("csv", "csv_too_large", {"max": MAX_CSV_BYTES}))
         )
         return result
-    lines = csv.reader(io.StringIO(text.removeprefix(BOM)))
-    header = next(lines, None)
-    if header is None or not any(cell.strip() for cell in header):
+    records, unclosed = _records(text.removeprefix(BOM))
+    names = _header(records[0], result) if records else None
+    if not records:
         result.errors.append(RowError(1, "", FieldError("csv", "csv_empty")))
-        return result
-    names = [cell.strip().lower() for cell in header]
-    unknown = [name for name in names if name and name not in COLUMNS]
-    missing = [name for name in REQUIRED if name not in names]
-    for name in unknown:
-        result.errors.append(RowError(1, name, FieldError("csv", "csv_unknown_column")))
-    for name in missing:
-        result.errors.append(RowError(1, name, FieldError("csv", "csv_missing_column")))
-    if missing:
+    if names is None:
         return result
     totals = Totals.of(existing)
-    for number, cells in enumerate(lines, start=2):
+    room_for_notes = totals.room_for_notes
+    seen = Seen(existing)
+    for number, cells in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue  # an empty line
-        row = {name: cell for name, cell in zip(names, cells, strict=False) if name in COLUMNS}
+        row = {name: read_cell(cell) for name, cell in zip(names, cells, strict=False) if name}
         reader = Reader()
         data = _row_data(row, words, reader, now)
         incident = read_incident(reader, data, "row", now=now)
@@ -286,114 +280,23 @@ def read_csv(
             result.errors.append(RowError(number, _column_of(error.field), error))
         if incident is None or reader.errors:
             continue
+        if incident in seen:
+            if not keep_duplicates:
+                result.duplicates.append(number)
+                continue
+            result.duplicates_kept += 1
         refused = totals.refusal(incident)
         if refused is not None:
             result.errors.append(RowError(number, refused[0], refused[1]))
             continue
+        seen.add(incident)
         totals.add(incident)
         result.incidents.append(incident)
         result.rows.append(number)
-    return result
-
-
-@dataclass
-class Totals:
-    """What a log holds so far, against what it may hold in all (record.check_totals)."""
-
-    count: int = 0
-    characters: int = 0
-    breaks: int = 0
-    files: int = 0
-    marks: int = 0
-    callers: int = 0
-
-    @classmethod
-    def of(cls, incidents: Iterable[Incident]) -> Totals:
-        totals = cls()
-        for incident in incidents:
-            totals.add(incident)
-        return totals
-
-    def add(self, incident: Incident) -> None:
-        self.count += 1
-        self.characters += len(incident.description)
-        self.breaks += incident.description.count("\n")
-        self.files += len(incident.files)
-        self.marks += marks_of(incident)
-        self.callers += len(incident.caller)
-
-    def refusal(self, incident: Incident) -> tuple[str, FieldError] | None:
-        """(column, why) when the log has no room for this incident, else None."""
-        checks = (
-            ("", self.count + 1, MAX_INCIDENTS, "log_full"),
-            (
-                "description",
-                self.characters + len(incident.description),
-                MAX_INCIDENT_TEXT,
-                "log_text_full",
-            ),
-            (
-                "description",
-                self.breaks + incident.description.count("\n"),
-                MAX_INCIDENT_LINES,
-                "log_lines_full",
-            ),
-            ("files", self.files + len(incident.files), MAX_FILES, "log_files_full"),
-            ("tactics", self.marks + marks_of(incident), MAX_INCIDENT_MARKS, "log_marks_full"),
-            ("caller", self.callers + len(incident.caller), MAX_CALLER_TEXT, "log_callers_full"),
-        )
-        for column, total, most, code in checks:
-            if total > most:
-                return column, FieldError("log", code, {"max": most})
-        return None
-
-
-def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def file_cell(files: Sequence[EvidenceFile]) -> str:
-    return "\n".join(
-        "|".join(
-            [
-                file.name,
-                "" if file.size is None else str(file.size),
-                file.date.isoformat() if file.date else "",
-                file.sha256,
-            ]
-        ).rstrip("|")
-        for file in files
+    if unclosed is not None:
+        result.errors.append(RowError(unclosed, "", FieldError("csv", "csv_unclosed_quote")))
+    characters, breaks = room_for_notes
+    result.incidents, result.shortened = fit_notes(
+        result.incidents, characters=characters, breaks=breaks
     )
-
-
-def write_csv(incidents: Iterable[Incident], vocabulary: Vocabulary) -> bytes:
-    """The log as CSV bytes: header, then one row per incident in time order."""
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    tactic_order = vocabulary.tactics.codes
-    for incident in sorted(incidents, key=lambda item: item.when):
-        writer.writerow(
-            [
-                incident.when.date().isoformat(),
-                incident.when.strftime("%H:%M"),
-                incident.target,
-                incident.channel,
-                incident.caller,
-                incident.description,
-                *(_yes_no(flag in incident.flags) for flag in FLAGS),
-                ";".join(code for code in tactic_order if code in incident.tactics),
-                ";".join(code for code in EVIDENCE_KINDS if code in incident.evidence),
-                file_cell(incident.files),
-            ]
-        )
-    return buffer.getvalue().encode("utf-8")
-
-
-def template_csv() -> bytes:
-    """The header row alone, for people who fill the log in a spreadsheet."""
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    csv.writer(buffer, lineterminator="\r\n").writerow(COLUMNS)
-    return buffer.getvalue().encode("utf-8")
+    return result

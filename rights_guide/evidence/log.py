@@ -209,6 +209,31 @@ def delete_all(*, visitor: VisitorCase) -> int:
     return deleted
 
 
+def start_again(*, visitor: VisitorCase) -> int:
+    """Delete the case but keep its evidence log; returns how many contacts were kept.
+
+    Starting the interview again (to correct the kind of lender, say) must
+    not cost weeks of records: the log and the people-reached count move
+    into a new case, and the old one is deleted with the answers, letter
+    details, edits and stored letters in it. The session key changes
+    either way, as it does when personal data enters a case. Deleting the
+    log too is "delete everything" (the privacy page).
+    """
+    kept = count(visitor.instance)
+    if not kept:
+        visitor.delete()
+        visitor.session.cycle_key()
+        return 0
+    summary = visitor.get(SUMMARY)
+    with transaction.atomic():
+        old = visitor.renew()
+        _rows(old).update(case=visitor.instance)
+        if summary:
+            visitor.update(**{SUMMARY: summary})
+        old.delete()
+    return kept
+
+
 def repeat_last(*, visitor: VisitorCase, now: datetime.datetime) -> int | None:
     """Log "the same as the last one, now": same person, means, caller, flags and tactics.
 

@@ -36,7 +36,7 @@ from rights_guide.reading import Reader, ascii_digits
 MAX_INCIDENTS = 2000
 MAX_DESCRIPTION = 2000
 MAX_DESCRIPTION_LINES = 30
-MAX_INCIDENT_TEXT = 20_000
+MAX_INCIDENT_TEXT = 60_000  # 30 characters a contact on average: a short sentence each
 MAX_INCIDENT_LINES = 400  # line breaks inside the descriptions, all together
 MAX_CALLER = 40
 MAX_FILES_PER_INCIDENT = 5

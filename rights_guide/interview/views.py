@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide.assessment import evaluate
+from rights_guide.evidence import log
 from rights_guide.interview import from_log, preselect, store
 from rights_guide.interview.flow import Flow
 from rights_guide.interview.review import describe
@@ -199,12 +200,18 @@ def restart(request: HttpRequest) -> HttpResponse:
 
 
 def flow_restart(request: HttpRequest, flow: Flow) -> HttpResponse:
-    """Ask first (a plain page, no JavaScript needed), then delete the whole case.
+    """Ask first (a plain page, no JavaScript needed), then delete the answers and letters.
 
     Starting again deletes everything that belonged to the previous answers:
     the answers, the letter details, edited paragraphs and stored letters.
+    The evidence log is kept (it records what happened, not an answer), and
+    the page says so; "delete everything" on the privacy page removes it.
     """
     if request.method == "POST":
-        request.case.delete()
+        log.start_again(visitor=request.case)
         return redirect(flow.pages.start)
-    return render(request, "rights_guide/interview_restart.html", {"flow": flow})
+    return render(
+        request,
+        "rights_guide/interview_restart.html",
+        {"flow": flow, "log_count": log.count(request.case.instance)},
+    )

@@ -89,6 +89,7 @@ class Appendix:
     days: tuple[Day, ...]
     files: tuple[str, ...]
     count: int
+    fingerprinted: int = 0  # files with a SHA-256 computed on the phone (the others were typed)
 
 
 def _target_words(request: LetterRequest, code: str) -> str:
@@ -246,5 +247,6 @@ def build_appendix(request: LetterRequest, summary: str) -> Appendix | None:
         unit=unit,
         days=days,
         files=tuple(files),
+        fingerprinted=sum(1 for incident in ordered for file in incident.files if file.sha256),
         count=facts.count,
     )

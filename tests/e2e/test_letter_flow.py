@@ -97,12 +97,16 @@ def test_two_people_in_one_browser_never_see_each_other(open_page, javascript, t
     page.wait_for_load_state()
     assert first[0] in downloaded_text(page, tmp_path, "first.pdf")
 
-    # The first person starts again (the page asks first), and hands the phone over.
+    # The first person is told that starting again keeps the log, so they delete everything
+    # (the privacy page names the log and offers it first), and hand the phone over.
     bp.goto("/results/")
     page.locator("a[href$='/interview/restart/']").click()
     page.wait_for_load_state()
     check_accessibility(bp)
-    page.locator("form[action$='/interview/restart/'] button[type=submit]").click()
+    page.locator("a[href*='/privacy/#delete-heading']").click()
+    page.wait_for_load_state()
+    assert page.locator("#delete-log-first a[href$='/log/export.csv']").is_visible()
+    page.locator("form[action$='/privacy/delete/'] button[type=submit]").click()
     page.wait_for_load_state()
 
     answer_interview(bp, "")

@@ -18,7 +18,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rights_guide.evidence.csvio import MAX_CSV_BYTES, normal_date, normal_time
+from rights_guide.evidence.csvcells import MAX_CSV_BYTES, decode_csv, normal_date, normal_time
 from rights_guide.evidence.record import FLAGS, MAX_FILES_PER_INCIDENT, Incident
 from rights_guide.evidence.words import evidence_choices, flag_choices
 from rights_guide.i18n import localized
@@ -249,10 +249,22 @@ class ImportForm(forms.Form):
         _("Or paste the rows here, with the header row first"),
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
     )
+    keep_duplicates = forms.BooleanField(
+        label=_("Add contacts that are already in the log again"),
+        help_text=_(
+            "Leave this unticked when you import a spreadsheet you downloaded from this log: the contacts already in it are then not counted twice."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+
+    def keeps_duplicates(self) -> bool:
+        """Whether contacts identical to ones already in the log are to be added anyway."""
+        widget = self.fields["keep_duplicates"].widget
+        return bool(widget.value_from_datadict(self.data, self.files, "keep_duplicates"))
 
     def csv_text(self) -> tuple[str | None, str | None]:
         """(text, None) or (None, an error code): the file if one was chosen, else the pasted text."""
@@ -260,13 +272,8 @@ class ImportForm(forms.Form):
         if upload is not None:
             if upload.size > MAX_CSV_BYTES:
                 return None, "csv_too_large"
-            raw = upload.read(MAX_CSV_BYTES + 1)
-            for encoding in ("utf-8-sig", "gb18030"):  # spreadsheets in China often save GB18030
-                try:
-                    return raw.decode(encoding), None
-                except UnicodeDecodeError:
-                    continue
-            return None, "invalid_encoding"
+            text = decode_csv(upload.read(MAX_CSV_BYTES + 1))
+            return (text, None) if text is not None else (None, "csv_not_text")
         text = self.data.get("text", "")
         if len(text.encode()) > MAX_CSV_BYTES:
             return None, "csv_too_large"

@@ -9,6 +9,7 @@ its reason.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -228,3 +229,24 @@ def summary_lines(facts: LogFacts, people: int | None, language: str) -> list[st
             % {"count": people}
         )
     return lines
+
+
+def days_of(
+    entries: Sequence[tuple[int, Incident]], judgements: Sequence[Judgement], language: str
+) -> list[dict]:
+    """A whole (short) log by day: each day's date, its label and its contacts, numbered per day."""
+    by_day: dict[datetime.date, list[int]] = {}
+    for index, (_key, incident) in enumerate(entries):
+        by_day.setdefault(incident.when.date(), []).append(index)
+    return [
+        {
+            "day": day,
+            "label": format_date(day, language),
+            "incidents": incident_views(
+                [entries[index] for index in indexes],
+                [judgements[index] for index in indexes],
+                language,
+            ),
+        }
+        for day, indexes in by_day.items()
+    ]

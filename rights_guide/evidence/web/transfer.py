@@ -17,12 +17,20 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide import ratelimit
 from rights_guide.evidence import csvio, log
-from rights_guide.evidence.record import MAX_INCIDENTS, in_time_order
+from rights_guide.evidence.csvcells import CHINESE_NAMES
+from rights_guide.evidence.record import (
+    MAX_DESCRIPTION,
+    MAX_INCIDENT_LINES,
+    MAX_INCIDENT_TEXT,
+    MAX_INCIDENTS,
+    in_time_order,
+)
 from rights_guide.evidence.web.forms import ImportForm
 from rights_guide.evidence.words import EVIDENCE_LABELS, EVIDENCE_SHORT
 from rights_guide.formatting import format_date, format_number
@@ -33,13 +41,15 @@ from rights_guide.messages import error_message
 from rights_guide.reading import FieldError
 
 MAX_ERRORS_SHOWN = 200
+# What the log has run out of room for (room.Totals.refusal): said once for all the rows.
+ROOM_CODES = frozenset({"log_full", "log_files_full", "log_marks_full", "log_callers_full"})
 CSV_NAME = "evidence-log.csv"
 
 
-def _column_words() -> list[tuple[str, str]]:
-    """Each CSV column and what it holds, for the import page (docs/evidence-log.md says the same)."""
+def _column_words() -> list[tuple[str, str, str]]:
+    """Each CSV column, its Chinese name and what it holds (docs/evidence-log.md says the same)."""
     vocabulary = get_knowledge().vocabulary
-    return [
+    columns = [
         ("date", _("The date, as YYYY-MM-DD (2026/10/3 also works). Required.")),
         ("time", _("The time, as HH:MM on the 24-hour clock. Required.")),
         (
@@ -78,6 +88,7 @@ def _column_words() -> list[tuple[str, str]]:
             ),
         ),
     ]
+    return [(name, CHINESE_NAMES[name], words) for name, words in columns]
 
 
 # Problems with the file as a whole rather than with one of its rows.
@@ -98,8 +109,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
             problems = [error_message(FieldError("csv", refused, {"max": csvio.MAX_CSV_BYTES}))]
             status = 400
         else:
-            result = _import(request, text)
-            problems = [_row_problem(error) for error in result.errors[:MAX_ERRORS_SHOWN]]
+            result = _import(request, text, keep_duplicates=form.keeps_duplicates())
+            problems = _problems(result.errors)[:MAX_ERRORS_SHOWN]
             status = 200 if result.incidents or not result.errors else 400
             if any(error.error.code in FILE_PROBLEMS for error in result.errors):
                 # About the whole file: said once, not as "0 added, row 1 not added".
@@ -114,11 +125,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "result": result,
             "problems": problems,
-            "more_problems": len(result.errors) - MAX_ERRORS_SHOWN
-            if result and len(result.errors) > MAX_ERRORS_SHOWN
+            "more_problems": max(0, len(_problems(result.errors)) - MAX_ERRORS_SHOWN)
+            if result
             else 0,
             "columns": _column_words(),
             "max_incidents": MAX_INCIDENTS,
+            "max_text": format_number(MAX_INCIDENT_TEXT, translation.get_language()),
+            "max_lines": MAX_INCIDENT_LINES,
+            "max_description": format_number(MAX_DESCRIPTION, translation.get_language()),
         },
         status=status,
     )
@@ -134,9 +148,15 @@ def _words() -> csvio.Words:
     return csvio.Words.of(get_knowledge().vocabulary, names)
 
 
-def _import(request: HttpRequest, text: str) -> csvio.Imported:
+def _import(request: HttpRequest, text: str, *, keep_duplicates: bool) -> csvio.Imported:
     existing = log.incidents(request.case.instance)
-    result = csvio.read_csv(text, words=_words(), now=log.local_now(), existing=existing)
+    result = csvio.read_csv(
+        text,
+        words=_words(),
+        now=log.local_now(),
+        existing=existing,
+        keep_duplicates=keep_duplicates,
+    )
     if result.incidents:
         try:
             log.add_incidents(visitor=request.case, incidents=result.incidents)
@@ -144,6 +164,39 @@ def _import(request: HttpRequest, text: str) -> csvio.Imported:
             result.errors[:0] = [csvio.RowError(0, "", error) for error in refused.errors]
             result.incidents, result.rows = [], []
     return result
+
+
+def _problems(errors: list[csvio.RowError]) -> list[str]:
+    """Each problem as a sentence; rows refused because the log is full, one line per reason.
+
+    Once the log has no room of one kind, every later row needing it is
+    refused for the same reason: naming each would repeat one sentence
+    hundreds of times.
+    """
+    refused: dict[str, list[csvio.RowError]] = {}
+    lines: list[str] = []
+    for error in errors:
+        if error.row and error.error.code in ROOM_CODES:
+            if error.error.code not in refused:
+                lines.append(error.error.code)  # its place among the problems
+            refused.setdefault(error.error.code, []).append(error)
+        else:
+            lines.append(_row_problem(error))
+    for code, found in refused.items():
+        if len(found) == 1:
+            text = _row_problem(found[0])
+        else:
+            text = ngettext(
+                "%(count)s row, from row %(first)s on: %(message)s",
+                "%(count)s rows, from row %(first)s on: %(message)s",
+                len(found),
+            ) % {
+                "count": len(found),
+                "first": found[0].row,
+                "message": error_message(found[0].error),
+            }
+        lines[lines.index(code)] = text
+    return lines
 
 
 def _row_problem(error: csvio.RowError) -> str:
@@ -207,6 +260,7 @@ def evidence_pdf(request: HttpRequest) -> HttpResponse:
         "rights_guide/evidence/evidence_list.html",
         {
             "files": files,
+            "fingerprinted": sum(1 for file in files if file["sha256"]),
             "count": len(incidents),
             "csv_sha256": hashlib.sha256(exported).hexdigest(),
             "csv_name": CSV_NAME,

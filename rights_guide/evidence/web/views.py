@@ -37,6 +37,9 @@ from rights_guide.messages import error_message, error_summary
 from rights_guide.reading import FieldError, Reader, typed_number
 
 PAGE_SIZE = 100
+# A log this short is shown whole, a heading per day, unless a day is asked for: reviewing
+# ten contacts over five days should not take four taps.
+SHORT_LOG = 30
 
 
 def _story(request: HttpRequest) -> dict:
@@ -52,11 +55,16 @@ def _log_url(day: datetime.date | None = None, key: int | None = None) -> str:
 
 
 def _quick_defaults(request: HttpRequest) -> dict:
-    """Today and now, and who, how and the caller of the last incident entered."""
+    """The day shown (else today) and now, and who, how and the caller of the last one entered.
+
+    After a save the page shows the day just saved, so entering several past
+    calls of one day does not mean choosing that day again each time.
+    """
     now = log.local_now()
     last = log.last_entered(request.case.instance)
+    day = _day_asked(request)
     return {
-        "date": now.date().isoformat(),
+        "date": (day if day is not None and day <= now.date() else now.date()).isoformat(),
         "time": now.strftime("%H:%M"),
         "target": last.target if last else "borrower",
         "channel": last.channel if last else "call",
@@ -128,10 +136,13 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
         "error_summary": summary,
         "facts": facts,
         "max_incidents": MAX_INCIDENTS,
+        "short_log": SHORT_LOG,
         "last": log.last_entered(case),
         "people_form": PeopleForm(initial={"people_reached": log.people_reached(request.case)}),
     }
-    if facts.count:
+    if facts.count and facts.count <= SHORT_LOG and _day_asked(request) is None:
+        context.update(_whole_log(request, facts, everything, language))
+    elif facts.count:
         days = [row.day for row in facts.days]
         day = _day_asked(request)
         if day not in days:
@@ -177,6 +188,19 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
         context,
         status=400 if summary else 200,
     )
+
+
+def _whole_log(request: HttpRequest, facts, everything, language: str) -> dict:
+    """A short log on one page: every day's contacts under the day's heading, each judged."""
+    entries = log.entries(request.case.instance)
+    judgements = judge([incident for _key, incident in entries], _story(request))
+    chart, legend = present.page_chart(facts, everything, language)
+    return {
+        "summary_lines": present.summary_lines(facts, log.people_reached(request.case), language),
+        "chart": chart,
+        "legend": legend,
+        "whole_log": present.days_of(entries, judgements, language),
+    }
 
 
 @never_cache
