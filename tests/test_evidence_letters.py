@@ -136,7 +136,7 @@ def test_the_letter_page_offers_the_appendix_with_the_notes_unticked(client):
     assert re.search(r'name="include"[^>]*checked', html)
     ticked = re.findall(r'name="columns" value="(\w+)"[^>]*checked', html)
     assert ticked == PAGE_COLUMNS
-    letter = html.split('class="letter-paper"')[1].split("</div>\n\n")[0]
+    letter = html.split('class="letter-paper')[1].split("</div>\n\n")[0]
     assert "对我妈说我欠了三万元" not in letter
     assert "对我妈说我欠了三万元" not in html.split('id="letter-text"')[1].split("</textarea>")[0]
 
