@@ -27,10 +27,13 @@ TEMPLATES = sorted((ROOT / "templates" / "guide").glob("*/*.html"))
 
 # Words that make a sentence a statement of what the law says.
 MARKERS = {
-    "zh-hans": re.compile(r"违法|违反|不合法|罪|处罚|可以拒绝|不用还|有权"),
+    "zh-hans": re.compile(
+        r"违法|违反|不合法|罪|处罚|拘留|可以拒绝|不用还|不用替|不欠|没有义务|有权|无权"
+    ),
     "en": re.compile(
         r"\bunlawful|\billegal|\bbreak(?:s|ing)?\b|\bcrim(?:e|es|inal)\b|\bpunish"
-        r"|\bmay refuse|\bdo(?:es)? not have to (?:pay|repay)|\bhave the right|\bhas the right",
+        r"|\bdetain|\bdetention|\bmay refuse|\bdo(?:es)? not have to (?:pay|repay)|\bneed not pay"
+        r"|\bowes? nothing|\bhave the right|\bhas the right|\bno right",
         re.I,
     ),
 }
@@ -106,4 +109,6 @@ def test_the_check_flags_law_without_a_citation_and_an_unknown_id():
         "Posting it online is unlawful."
     ]
     assert uncited("<li>You do not have to pay a relative's debt.</li>", "en") != []
+    assert uncited("<li>他们不欠钱，不用替您还。</li>", "zh-hans") != []
+    assert uncited("<li>They owe nothing.</li>", "en") != []
     assert unknown_ids(source) == ["contract_law_107"]
