@@ -111,7 +111,9 @@ def present_third_party(
     return {
         "perspective": answers.perspective,
         "relationship": answers.relationship,
-        "relationship_label": target.name.get(language),
+        # Their relationship as they chose it ("the borrower's husband or wife"):
+        # the target's name is the borrower's word for them ("your spouse").
+        "relationship_label": (words.option or target.name).get(language),
         "owes": {
             "answer": words.owes,
             "text": words.owes_text.get(language),

@@ -181,7 +181,7 @@ def test_the_personal_information_request_cites_the_pipl_rights_that_exist():
     assert "第四十五条" in text and "第四十六条" in text  # access and copy; correction
     assert "第七十二条" not in text  # the private-lender note is for private lenders
     assert "我撤回此前就读取、使用我手机通讯录所作的任何同意。" in text
-    assert "自收到本申请之日起15日内书面答复" in text
+    assert "请在合理期限内（例如自收到本申请之日起15日内）书面答复" in text
 
 
 def test_edited_paragraphs_are_printed_instead_of_the_generated_ones():

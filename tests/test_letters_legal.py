@@ -214,10 +214,12 @@ def test_the_police_cite_only_the_law_they_apply():
     assert "民法典" not in conduct and "个人信息保护法" not in conduct
 
 
-# The personal-information request: one basis per right.
+# The personal-information request: one basis per right. Art 23 (separate consent
+# before passing data to another handler) binds the handler and gives no right to
+# the data's source or recipients, so those are asked for, not rested on it.
 
-PIPL_ARTICLES = (15, 23, 44, 45, 46, 47, 48, 50)
-PIPL_CHINESE = ("第十五条", "第二十三条", "第四十四条", "第四十五条", "第四十六条", "第四十七条", "第四十八条", "第五十条")  # fmt: skip
+PIPL_ARTICLES = (15, 44, 45, 46, 47, 48, 50)
+PIPL_CHINESE = ("第十五条", "第四十四条", "第四十五条", "第四十六条", "第四十七条", "第四十八条", "第五十条")  # fmt: skip
 
 
 def test_each_personal_information_right_rests_on_its_own_article():
@@ -227,6 +229,7 @@ def test_each_personal_information_right_rests_on_its_own_article():
     assert pipl.startswith("《中华人民共和国个人信息保护法》")
     positions = [pipl.index(article) for article in PIPL_CHINESE]
     assert positions == sorted(positions)
+    assert "第二十三条" not in pipl
     assert "第七十二条" not in bases  # not a private lender: no note
     civil = made.citations["bases"][-1]  # PIPL first, then the Civil Code
     assert civil == "《中华人民共和国民法典》第一千零三十七条"

@@ -32,8 +32,8 @@ def request_items(request: LetterRequest) -> dict[str, str]:
     return {
         "access": _(
             "Tell me what personal information about me you and the collection agencies you "
-            "engaged hold, where it came from, what it is used for and to whom it has been "
-            "given, and give me a copy."
+            "engaged hold and what it is used for, and give me a copy. I also ask you to tell "
+            "me where it came from and to whom it has been given."
         ),
         "correction": _(
             "If any personal information about me that you hold is wrong or incomplete (for "
@@ -58,8 +58,8 @@ def request_items(request: LetterRequest) -> dict[str, str]:
             "this in writing."
         ),
         "reply": _(
-            "Reply in writing within 15 days of receiving this request; if you refuse any part "
-            "of it, give your reasons."
+            "Reply in writing within a reasonable time, for example within 15 days of "
+            "receiving this request; if you refuse any part of it, give your reasons."
         ),
     }
 

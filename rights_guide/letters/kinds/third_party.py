@@ -64,12 +64,12 @@ def request_items(request: LetterRequest) -> dict[str, str]:
         "you and your collection agencies hold, stop processing it, and confirm this in writing."
     ) % {"phone": request.complainant.phone}
     items["source"] = _(
-        "Tell me in writing where you obtained my phone number and my other personal "
-        "information, what you have used it for and to whom you have given it."
+        "I also ask you to tell me in writing where you obtained my phone number and my other "
+        "personal information, what you have used it for and to whom you have given it."
     )
     items["reply"] = _(
-        "Reply in writing within 15 days of receiving this letter; if you refuse any part of "
-        "it, give your reasons."
+        "Reply in writing within a reasonable time, for example within 15 days of receiving "
+        "this letter; if you refuse any part of it, give your reasons."
     )
     return items
 
