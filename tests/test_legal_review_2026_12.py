@@ -1,0 +1,421 @@
+"""The second legal review (issue 21, shared/legal/legal-review-2026-12.md), item by item.
+
+Each case is a request an advocate could send through the JSON API and what the
+reviewer expects back. The new optional facts (the guarantee's date and wording,
+the last payment or demand, the people reached, whether an insult was public,
+whether a visitor came inside, a fee's amount, whether the borrower has died, a
+child's age band) are null unless given: what rests on one that is not given is
+cited as conditional and decides nothing, and requests without them keep the
+meaning the cases below state.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from tests.test_legal_corrections import Case, _citations, assess, ev
+
+PRIVATE = "private_lender"
+PLATFORM = "lending_platform"
+GUARANTOR = "CONTACT__GUARANTOR"
+INSULTS = "TACTIC__INSULTS"
+LEAVE = "TACTIC__REFUSED_TO_LEAVE"
+DISCLOSURE = "CONTACT__THIRD_PARTY_DISCLOSURE"
+BOMBING = "CONTACT__BOMBARDMENT"
+TO_LOCATE = "CONTACT__THIRD_PARTY_TO_LOCATE"
+LOCATE_PRESSED = "CONTACT__THIRD_PARTY_LOCATE_PRESSED"
+VOID = "RATE__UNLICENSED_PUBLIC_LENDING_VOID"
+UNKNOWN_FUNDER = "RATE__FUNDER_UNKNOWN"
+GUARANTOR_CALLED = [ev("guarantor", asked_to_pay=True, disclosed_debt=True)]
+
+
+def conditional(result: dict, provision: str) -> list[dict]:
+    """The citations of a provision that hold only if a fact nobody gave is so."""
+    return [
+        c
+        for c in _citations(result).get(provision, [])
+        if not c["counted"] and any(k.startswith("if_") for k in c["caveats"])
+    ]
+
+
+CASES = [
+    # G-01: the guarantee's date and wording decide which rules are cited.
+    Case(
+        "g01-guarantee-without-date-or-wording-cites-every-branch-conditionally",
+        {"lender_type": "bank", "events": GUARANTOR_CALLED},
+        "lawful",
+        {GUARANTOR: "lawful"},
+        cites=("civil_code_687_2", "civil_code_692", "civil_code_693"),
+        caveats={
+            "guarantee_law_19": "if_guarantee_pre_2021",
+            "civil_code_686_2": "if_guarantee_from_2021",
+            "guarantee_interpretation_25_2": "if_guarantee_pay_wording",
+        },
+    ),
+    Case(
+        "g01-a-2019-guarantee-with-no-type-is-joint-under-the-guarantee-law",
+        {
+            "lender_type": "bank",
+            "events": GUARANTOR_CALLED,
+            "guarantee_date": "2019-05-01",
+            "guarantee_wording": "not_stated",
+        },
+        findings={GUARANTOR: "lawful"},
+        cites=("guarantee_law_19", "time_effect_1", "civil_code_692"),
+        not_cites=("civil_code_686_2", "guarantee_interpretation_25_2"),
+    ),
+    Case(
+        "g01-a-2022-guarantee-with-no-type-is-general",
+        {
+            "lender_type": "bank",
+            "events": GUARANTOR_CALLED,
+            "guarantee_date": "2022-05-01",
+            "guarantee_wording": "not_stated",
+        },
+        findings={GUARANTOR: "lawful"},
+        cites=("civil_code_686_2", "civil_code_687_2"),
+        not_cites=("guarantee_law_19", "guarantee_interpretation_25_2"),
+    ),
+    Case(
+        "g01-pays-when-the-borrower-does-not-is-joint-whatever-it-is-called",
+        {
+            "lender_type": "bank",
+            "events": GUARANTOR_CALLED,
+            "guarantee_date": "2022-05-01",
+            "guarantee_wording": "pays_when_borrower_does_not",
+        },
+        findings={GUARANTOR: "lawful"},
+        cites=("guarantee_interpretation_25_2",),
+        not_cites=("civil_code_686_2", "guarantee_law_19"),
+    ),
+    # G-03: an unlicensed app lends to the public: the contract is void, whatever the rate.
+    Case(
+        "g03-an-unlicensed-app-at-10pct-is-a-void-contract-not-lawful-interest",
+        {"lender_type": PLATFORM, "licensed": False, "annual_rate_percent": 10},
+        "unlawful",
+        {VOID: "unlawful"},
+        absent=("RATE__PRIVATE_WITHIN_CAP",),
+        cites=("private_lending_13_3",),
+    ),
+    Case(
+        "g03-a-private-lender-within-the-cap-hears-of-the-professional-lender-exception",
+        {"lender_type": PRIVATE, "annual_rate_percent": 10, "contract_date": "2022-03-01"},
+        "lawful",
+        absent=(VOID,),
+        uncounted=("private_lending_13_3",),
+        caveats={"private_lending_13_3": "if_professional_lender"},
+    ),
+    # G-04: an unknown funder at 300% hears of usury and 293-1, if unlicensed.
+    Case(
+        "g04-unknown-funder-at-300pct-cites-illegal-lending-if-unlicensed",
+        {
+            "lender_type": PLATFORM,
+            "annual_rate_percent": 300,
+            "tactics": ["threat_violence"],
+        },
+        findings={UNKNOWN_FUNDER: "grey"},
+        uncounted=("criminal_293_1", "illegal_lending_2019", "criminal_225_4"),
+        caveats={"criminal_293_1": "if_unlicensed"},
+        not_overall="criminal",
+    ),
+    # G-06: people, not calls: a mother called 25 times is one person.
+    Case(
+        "g06-two-people-called-25-times-is-not-mass-disclosure",
+        {
+            "lender_type": "consumer_finance",
+            "events": [
+                ev("family", times_per_day=25, disclosed_debt=True, people_reached=1),
+                ev("friends", times_per_day=25, disclosed_debt=True, people_reached=1),
+            ],
+        },
+        "unlawful",
+        {DISCLOSURE: "unlawful"},
+        not_cites=("criminal_253_1",),
+    ),
+    Case(
+        "g06-without-the-number-of-people-253-1-is-only-possible",
+        {
+            "lender_type": "consumer_finance",
+            "events": [
+                ev("family", times_per_day=25, disclosed_debt=True),
+                ev("friends", times_per_day=25, disclosed_debt=True),
+            ],
+        },
+        "unlawful",
+        uncounted=("criminal_253_1",),
+        caveats={"criminal_253_1": "if_mass_disclosure"},
+    ),
+    # G-07: one text to each of many contacts is not bombardment.
+    Case(
+        "g07-a-text-to-each-of-40-contacts-bombards-nobody",
+        {
+            "lender_type": "microlender",
+            "events": [ev("contacts_list", "sms", times_per_day=40, people_reached=40)],
+        },
+        absent=(BOMBING,),
+    ),
+    Case(
+        "g07-forty-calls-to-one-person-still-is",
+        {"lender_type": "microlender", "events": [ev("family", times_per_day=40)]},
+        findings={BOMBING: "unlawful"},
+    ),
+    # G-08: 50(1)(2) needs a public insult; 50(1)(5) needs the insults repeated.
+    Case(
+        "g08-a-private-insult-is-a-civil-wrong-not-a-public-insult",
+        {"lender_type": "bank", "tactics": ["insults"], "insult_public": False},
+        "unlawful",
+        {INSULTS: "unlawful"},
+        cites=("civil_code_990_2",),
+        not_cites=("psapl_2025_50_2",),
+    ),
+    Case(
+        "g08-with-publicity-unknown-the-public-insult-is-conditional",
+        {"lender_type": "bank", "tactics": ["insults"]},
+        uncounted=("psapl_2025_50_2",),
+        caveats={"psapl_2025_50_2": "if_public_insult"},
+    ),
+    Case(
+        "g08-a-public-insult-cites-50-1-2",
+        {"lender_type": "bank", "tactics": ["insults"], "insult_public": True},
+        cites=("psapl_2025_50_2",),
+    ),
+    Case(
+        "g08-three-ordinary-calls-do-not-make-the-insults-repeated",
+        {"lender_type": "bank", "events": [ev(times_per_day=3)], "tactics": ["insults"]},
+        uncounted=("psapl_2025_50_5",),
+        caveats={"psapl_2025_50_5": "if_abuse_repeated"},
+    ),
+    # G-09: 274 needs a large amount (or repetition).
+    Case(
+        "g09-a-fee-of-unknown-amount-with-a-threat-is-not-extortion-as-fact",
+        {"lender_type": "consumer_finance", "tactics": ["threat_exposure", "extra_fees"]},
+        "unlawful",
+        cites=("psapl_2025_58",),
+        uncounted=("criminal_274",),
+        caveats={"criminal_274": "if_extortion_amount"},
+    ),
+    Case(
+        "g09-a-300-yuan-fee-stays-conditional",
+        {
+            "lender_type": "consumer_finance",
+            "tactics": ["threat_exposure", "extra_fees"],
+            "extra_fee_yuan": 300,
+        },
+        "unlawful",
+        uncounted=("criminal_274",),
+    ),
+    Case(
+        "g09-a-6000-yuan-fee-may-be-extortion",
+        {
+            "lender_type": "consumer_finance",
+            "tactics": ["threat_exposure", "extra_fees"],
+            "extra_fee_yuan": 6000,
+        },
+        "criminal",
+        cites=("criminal_274", "extortion_2013_1"),
+    ),
+    # G-10: at the door is not inside the home.
+    Case(
+        "g10-stayed-at-the-door-is-not-home-intrusion",
+        {
+            "lender_type": PRIVATE,
+            "events": [ev(channel="visit_home")],
+            "tactics": ["refused_to_leave"],
+            "came_inside": False,
+        },
+        not_overall="criminal",
+        not_cites=("criminal_245", "psapl_2025_47_3"),
+    ),
+    Case(
+        "g10-inside-unknown-makes-245-conditional",
+        {
+            "lender_type": PRIVATE,
+            "events": [ev(channel="visit_home")],
+            "tactics": ["refused_to_leave"],
+        },
+        not_overall="criminal",
+        uncounted=("criminal_245",),
+        caveats={"criminal_245": "if_came_inside"},
+    ),
+    Case(
+        "g10-came-inside-may-be-home-intrusion",
+        {
+            "lender_type": PRIVATE,
+            "events": [ev(channel="visit_home")],
+            "tactics": ["refused_to_leave"],
+            "came_inside": True,
+        },
+        "criminal",
+        {LEAVE: "criminal"},
+        cites=("criminal_245", "psapl_2025_47_3"),
+    ),
+    # G-12: relatives called to locate the borrower get the emergency contact's line.
+    Case(
+        "g12-mother-called-8-times-to-locate-is-beyond-locating",
+        {
+            "lender_type": "bank",
+            "product": "loan",
+            "events": [
+                ev("family", times_per_day=8, answered_per_day=3, borrower_unreachable=True)
+            ],
+        },
+        "breach",
+        {LOCATE_PRESSED: "breach"},
+        absent=(TO_LOCATE,),
+    ),
+    Case(
+        "g12-one-call-to-locate-stays-grey",
+        {
+            "lender_type": "bank",
+            "events": [ev("family", times_per_day=1, borrower_unreachable=True)],
+        },
+        "grey",
+        {TO_LOCATE: "grey"},
+        absent=(LOCATE_PRESSED,),
+    ),
+    # G-16: NIFA 16 and 17 plainly breached.
+    Case(
+        "g16-twelve-calls-a-day-from-a-microlender-is-a-breach",
+        {"lender_type": "microlender", "events": [ev(times_per_day=12)]},
+        "breach",
+        cites=("nifa_17", "microloan_37_2"),
+    ),
+    Case(
+        "g16-made-up-arrest-from-an-app-is-a-breach",
+        {"lender_type": PLATFORM, "licensed": True, "tactics": ["false_consequences"]},
+        "breach",
+        {"TACTIC__FALSE_CONSEQUENCES": "breach"},
+        cites=("nifa_16",),
+    ),
+    # G-17: a child under 14.
+    Case(
+        "g17-a-child-under-14-messaged-engages-pipl-and-the-minors-law",
+        {
+            "lender_type": "microlender",
+            "events": [ev("minor", "im")],
+            "child_age_band": "under_14",
+        },
+        "unlawful",
+        {"CONTACT__MINOR": "unlawful"},
+        cites=("pipl_31", "pipl_28", "minors_protection_72"),
+    ),
+    Case(
+        "g17-age-unknown-keeps-them-conditional",
+        {"lender_type": "microlender", "events": [ev("minor", "im")]},
+        "breach",
+        uncounted=("pipl_31",),
+        caveats={"pipl_31": "if_child_under_14"},
+    ),
+    Case(
+        "g17-a-16-year-old",
+        {
+            "lender_type": "microlender",
+            "events": [ev("minor", "im")],
+            "child_age_band": "14_to_17",
+        },
+        "breach",
+        not_cites=("pipl_31",),
+    ),
+    # G-29: a fake lawyer's letter breaks the Lawyers Law.
+    Case(
+        "g29-fake-lawyers-letter-breaks-the-lawyers-law",
+        {"lender_type": PLATFORM, "tactics": ["fake_lawyer_letter"]},
+        "unlawful",
+        {"TACTIC__FAKE_LAWYER_LETTER": "unlawful"},
+        cites=("lawyers_law_55",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_second_review(case: Case):
+    from tests.test_legal_corrections import test_legal_correction
+
+    test_legal_correction(case)
+
+
+def test_g29_the_justice_bureau_is_where_a_fake_lawyer_is_reported():
+    result = assess({"lender_type": "bank", "tactics": ["fake_lawyer_letter"]})
+    assert "justice_bureau" in [c["code"] for c in result["channels"]]
+    finding = next(f for f in result["findings"] if f["code"] == "TACTIC__FAKE_LAWYER_LETTER")
+    assert "12348.gov.cn" in json.dumps(finding, ensure_ascii=False)
+
+
+def test_g15_a_borrowers_death_brings_in_the_heirs_rule_for_a_third_party():
+    request = {
+        "lender_type": "bank",
+        "perspective": "third_party",
+        "relationship": "family",
+        "events": [{"channel": "call", "asked_to_pay": True}],
+    }
+    unknown = assess(request)
+    assert conditional(unknown, "civil_code_1161")
+    died = assess({**request, "borrower_died": True})
+    assert "civil_code_1161" in _citations(died) and not conditional(died, "civil_code_1161")
+    alive = assess({**request, "borrower_died": False})
+    assert "civil_code_1161" not in _citations(alive)
+
+
+def test_g02_three_years_without_payment_or_demand_warns_before_acknowledging():
+    old = assess({"lender_type": "bank", "last_payment_or_demand_date": "2022-06-01"})
+    assert "time_bar" in old["caveats"]
+    assert "12348" in old["caveat_texts"]["time_bar"]
+    assert "诉讼时效" in old["caveat_texts"]["time_bar"]
+    recent = assess({"lender_type": "bank", "last_payment_or_demand_date": "2025-06-01"})
+    assert "time_bar" not in recent["caveats"]
+    assert "time_bar" not in assess({"lender_type": "bank"})["caveats"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field_name", "code"),
+    [
+        ({"guarantee_date": "2019-13-01"}, "guarantee_date", "invalid_date"),
+        ({"guarantee_wording": "strong"}, "guarantee_wording", "invalid_choice"),
+        (
+            {"last_payment_or_demand_date": "2030-01-01"},
+            "last_payment_or_demand_date",
+            "date_in_future",
+        ),
+        ({"insult_public": "yes"}, "insult_public", "not_boolean"),
+        ({"came_inside": 1}, "came_inside", "not_boolean"),
+        ({"extra_fee_yuan": -5}, "extra_fee_yuan", "out_of_range"),
+        ({"borrower_died": True}, "borrower_died", "only_for_third_party"),
+        ({"child_age_band": "toddler"}, "child_age_band", "invalid_choice"),
+        ({"events": [ev(people_reached=0)]}, "events[0].people_reached", "out_of_range"),
+    ],
+)
+def test_the_new_optional_fields_are_checked(body, field_name, code):
+    request = {"lender_type": "bank", "conduct_date": "2026-10-15", **body}
+    response = Client().post("/api/v1/assess", json.dumps(request), content_type="application/json")
+    assert response.status_code == 400, response.content
+    errors = response.json()["errors"]
+    assert {"field": field_name, "code": code} in [
+        {"field": e["field"], "code": e["code"]} for e in errors
+    ], errors
+    assert all(e["message"] for e in errors)
+
+
+def test_the_new_fields_round_trip_through_the_stored_request():
+    from rights_guide.assessment import parse_answers
+    from rights_guide.assessment.answers import answers_to_data
+    from tests.factories import TODAY
+
+    data = {
+        "lender_type": "bank",
+        "conduct_date": "2026-10-15",
+        "events": [ev("contacts_list", "sms", times_per_day=9, people_reached=7)],
+        "guarantee_date": "2019-05-01",
+        "guarantee_wording": "joint",
+        "last_payment_or_demand_date": "2021-01-02",
+        "insult_public": False,
+        "came_inside": True,
+        "extra_fee_yuan": 2500,
+        "child_age_band": "under_14",
+    }
+    answers = parse_answers(data, today=TODAY)
+    assert parse_answers(answers_to_data(answers), today=TODAY) == answers
+    assert answers.events[0].people_reached == 7
+    assert answers.may_be_time_barred
