@@ -419,3 +419,172 @@ def test_the_new_fields_round_trip_through_the_stored_request():
     assert parse_answers(answers_to_data(answers), today=TODAY) == answers
     assert answers.events[0].people_reached == 7
     assert answers.may_be_time_barred
+
+
+# G-11 and G-02 in the letters, read back from the PDF a borrower signs.
+
+
+def _letter_pdf_text(kind: str, assessment: dict, **changes) -> str:
+    from tests.factories import letter_data, make_pdf
+    from tests.pdfs import pdf_text, squeezed
+
+    data = letter_data(kind=kind, assessment=assessment, incidents=[], **changes)
+    return squeezed(pdf_text(make_pdf(data)))
+
+
+SIXTY_CONTACTS = {
+    "lender_type": "consumer_finance",
+    "conduct_date": "2026-10-15",
+    "events": [
+        {
+            "target": "contacts_list",
+            "channel": "sms",
+            "times_per_day": 60,
+            "people_reached": 60,
+            "disclosed_debt": True,
+        }
+    ],
+    "tactics": [],
+}
+
+
+def test_g11_a_lender_letter_says_a_crime_may_be_involved_never_that_it_was_committed():
+    text = _letter_pdf_text("lender", SIXTY_CONTACTS)
+    against = text.split("上述行为违反")[1].split("上述行为可能涉及以下规定")[0]
+    assert "刑法" not in against
+    assert "上述行为可能涉及以下规定" in text
+    possible = text.split("上述行为可能涉及以下规定")[1]
+    assert "第二百五十三条之一" in possible
+
+
+def test_g11_a_grey_ground_is_not_printed_as_broken():
+    from rights_guide.assessment import evaluate, parse_answers
+    from rights_guide.letters.legal import cited_law
+    from tests.factories import TODAY
+
+    answers = parse_answers(
+        {
+            "lender_type": "microlender",
+            "conduct_date": "2026-10-15",
+            "events": [{"target": "borrower", "channel": "visit_work"}],
+            "tactics": ["refused_to_leave"],
+        },
+        today=TODAY,
+    )
+    assessment = evaluate(answers)
+    grey = {
+        c.provision.id
+        for f in assessment.findings
+        for c in f.citations
+        if c.counted and c.severity == "grey"
+    }
+    assert "psapl_2025_26_1" in grey
+    law = cited_law(assessment, kind="lender", requests=(), written_on=TODAY)
+    assert "psapl_2025_26_1" not in {p.id for p in law.conduct + law.possible}
+
+
+TIME_BARRED = {
+    "lender_type": "lending_platform",
+    "conduct_date": "2026-10-15",
+    "last_payment_or_demand_date": "2022-03-01",
+    "events": [{"target": "borrower", "channel": "call", "times_per_day": 2}],
+    "tactics": [],
+}
+
+
+def test_g02_an_old_debt_repayment_letter_acknowledges_nothing():
+    text = _letter_pdf_text("repayment_plan", TIME_BARRED)
+    assert "我愿意偿还欠款" not in text and "我想偿还" not in text
+    assert "不构成对该欠款的承认" in text
+    assert "诉讼时效期间已经届满的抗辩" in text
+
+
+def test_g02_a_recent_debt_repayment_letter_still_offers_to_repay():
+    recent = {**TIME_BARRED, "last_payment_or_demand_date": "2025-03-01"}
+    text = _letter_pdf_text("repayment_plan", recent)
+    assert "诉讼时效" not in text
+
+
+def test_g02_the_debt_details_letter_asks_for_the_dates_and_acknowledges_nothing_when_old():
+    old = _letter_pdf_text("debt_details", TIME_BARRED)
+    assert "最后一次还款的日期" in old
+    assert "我并不是拒绝还款" not in old
+    assert "诉讼时效期间已经届满的抗辩" in old
+    recent = _letter_pdf_text("debt_details", {**TIME_BARRED, "last_payment_or_demand_date": None})
+    assert "最后一次还款的日期" in recent
+    assert "我并不是拒绝还款" in recent
+
+
+def test_g02_the_call_script_warns_before_acknowledging_an_old_debt():
+    response = Client().get("/help/calls/")
+    text = response.content.decode()
+    assert "诉讼时效" in text and "12348" in text
+
+
+# The interview asks the new facts only where they matter, and sends them as the API's fields.
+
+
+def test_the_interview_asks_the_follow_ups_only_where_they_matter():
+    from rights_guide.interview.steps import applicable_steps, detail_asks
+
+    plain = {"lender": {"lender_type": "bank"}, "contacts": {"targets": ["borrower"]}}
+    assert detail_asks(plain) == ()
+    assert "details" not in [s.slug for s in applicable_steps(plain)]
+    story = {
+        "lender": {"lender_type": "bank"},
+        "contacts": {"targets": ["guarantor", "minor"]},
+        "contact-guarantor": {"calls": "2"},
+        "tactics": {"tactics": ["insults", "extra_fees", "threat_exposure"]},
+    }
+    assert detail_asks(story) == (
+        "guarantee_date",
+        "guarantee_wording",
+        "insult_public",
+        "extra_fee_yuan",
+        "child_age_band",
+    )
+    assert "details" in [s.slug for s in applicable_steps(story)]
+
+
+def test_the_interviews_answers_reach_the_engine():
+    from rights_guide.interview.steps import request_from_answers, to_answers
+    from tests.factories import TODAY
+
+    stored = {
+        "lender": {"lender_type": "bank"},
+        "contacts": {"targets": ["guarantor", "family"]},
+        "contact-guarantor": {"calls": "1", "asked_to_pay": "yes"},
+        "contact-family": {"texts": "30", "disclosed_debt": "yes", "people_reached": "3"},
+        "tactics": {"tactics": ["insults"]},
+        "details": {
+            "guarantee_date": "2019/5/1",
+            "guarantee_wording": "not_stated",
+            "insult_public": "no",
+        },
+        "when": {"conduct_date": "2026-10-15"},
+        "cost": {"last_payment_or_demand_date": "2022-03-01"},
+    }
+    request = request_from_answers(stored)
+    assert request["guarantee_date"] == "2019-05-01"
+    assert request["guarantee_wording"] == "not_stated"
+    assert request["insult_public"] is False
+    assert request["last_payment_or_demand_date"] == "2022-03-01"
+    family = [e for e in request["events"] if e["target"] == "family"]
+    assert family and all(e["people_reached"] == 3 for e in family)
+    answers = to_answers(stored, today=TODAY)
+    assert answers.may_be_time_barred and answers.insult_public is False
+
+
+def test_someone_called_is_asked_whether_the_borrower_has_died():
+    from rights_guide.interview.called import THIRD_PARTY
+    from tests.factories import TODAY
+
+    stored = {
+        "relationship": {"relationship": "family"},
+        "contact": {"calls": "2", "asked_to_pay": "yes"},
+        "details": {"borrower_died": "yes"},
+        "when": {"conduct_date": "2026-10-15"},
+    }
+    assert "details" in [s.slug for s in THIRD_PARTY.applicable(stored)]
+    answers = THIRD_PARTY.to_answers(stored, today=TODAY)
+    assert answers.borrower_died is True

@@ -161,6 +161,7 @@ def story_flags(
         flags.add("continued_after_intervention")
     reached_low: dict[str, int] = {}
     reached_high = 0
+    counted_groups: set[int | None] = set()
     sizes = group_sizes(answers)
     for event in answers.events:
         if (
@@ -182,9 +183,11 @@ def story_flags(
                 # given, at least one was told and at most one per contact.
                 together = sizes.get(event.group, 1) > 1
                 people = event.people_reached
-                low = people or 1
-                reached_low[event.target] = max(reached_low.get(event.target, 0), low)
-                reached_high += people or (1 if together else event.times_per_day)
+                reached_low[event.target] = max(reached_low.get(event.target, 0), people or 1)
+                # A group's answers are given once for all the ways its people were reached.
+                if not (together and event.group in counted_groups):
+                    counted_groups.add(event.group)
+                    reached_high += people or (1 if together else event.times_per_day)
         answered = event.answered_per_day
         if answered is not None and event.times_per_day - answered >= MANY_UNANSWERED:
             flags.add("many_unanswered")
