@@ -588,3 +588,110 @@ def test_someone_called_is_asked_whether_the_borrower_has_died():
     assert "details" in [s.slug for s in THIRD_PARTY.applicable(stored)]
     answers = THIRD_PARTY.to_answers(stored, today=TODAY)
     assert answers.borrower_died is True
+
+
+# Texts and data.
+
+
+def test_g13_the_hint_no_longer_calls_prison_a_made_up_consequence():
+    from rights_guide.knowledge import get_knowledge
+
+    hint = get_knowledge().vocabulary.tactics["false_consequences"].hint
+    assert "坐牢" not in hint.zh_hans and "prison" not in hint.en
+    assert "信用卡" in hint.zh_hans
+
+
+def test_g13_the_police_faq_names_the_credit_card_exception():
+    from django.conf import settings
+
+    topics = (settings.BASE_DIR / "rights_guide" / "guide" / "topics.yaml").read_text()
+    assert "恶意透支" in topics.split("有人自称警察，说不还钱就来抓我")[1].split("question:")[0]
+
+
+def test_g14_a_lawsuit_notice_explains_service_by_notice_payment_orders_and_freezing():
+    result = assess({"lender_type": "bank", "tactics": ["lawsuit_notice"]})
+    cited = _citations(result)
+    for provision in ("civil_procedure_95", "civil_procedure_147", "civil_procedure_227"):
+        assert provision in cited, sorted(cited)
+    assert "civil_procedure_103" in cited or "civil_procedure_104" in cited
+    finding = next(f for f in result["findings"] if f["code"] == "TACTIC__LAWSUIT_NOTICE")
+    assert "15日" in finding["explanation"] and "公告" in finding["explanation"]
+
+
+def test_g15_relatives_hear_what_heirs_owe():
+    result = assess(
+        {
+            "lender_type": "bank",
+            "perspective": "third_party",
+            "relationship": "family",
+            "events": [{"channel": "call"}],
+        }
+    )
+    assert "遗产" in json.dumps(result, ensure_ascii=False)
+
+
+def test_g06_the_disclosure_text_says_the_crime_is_for_the_police_to_decide():
+    result = assess(
+        {"lender_type": "consumer_finance", "events": [ev("family", disclosed_debt=True)]}
+    )
+    finding = next(f for f in result["findings"] if f["code"] == DISCLOSURE)
+    assert "由公安机关认定" in finding["explanation"]
+    assert "按人数算" in finding["explanation"]
+
+
+def test_old_item_14_every_provision_the_review_read_has_its_source_note():
+    from rights_guide.knowledge import get_knowledge
+
+    provisions = get_knowledge().provisions
+    read = (
+        "psapl_2025_26_1",
+        "civil_procedure_125",
+        "online_mediation_15",
+        "civil_code_686_2",
+        "civil_code_687_2",
+        "civil_code_688_2",
+        "pi_crime_2017_3",
+        "pi_crime_2017_11",
+    )
+    for provision in read:
+        assert provisions[provision].confidence == "V1"
+        assert provisions[provision].note is not None, provision
+        assert "legal-review-2026-12" in provisions[provision].note.zh_hans
+
+
+def test_section_5_gaps_are_in_the_knowledge_with_their_labels():
+    from rights_guide.knowledge import get_knowledge
+
+    provisions = get_knowledge().provisions
+    expected = {
+        "private_lending_13_3": "V1",
+        "civil_code_188": "V1",
+        "civil_code_192": "V1",
+        "civil_code_195": "V1",
+        "limitation_rules_8": "V1",
+        "limitation_rules_19": "V1",
+        "guarantee_law_19": "V2",
+        "time_effect_1": "V1",
+        "guarantee_interpretation_25_2": "V1",
+        "civil_code_692": "V1",
+        "civil_code_693": "V1",
+        "extortion_2013_1": "V1",
+        "extortion_2013_3": "V1",
+        "pipl_28": "V1",
+        "pipl_31": "V1",
+        "minors_protection_72": "V1",
+        "lawyers_law_55": "V1",
+        "credit_reporting_15": "V1",
+        "credit_reporting_16": "V1",
+        "credit_reporting_25": "V1",
+        "civil_code_1161": "V1",
+        "civil_procedure_95": "V1",
+        "civil_procedure_103": "V1",
+        "civil_procedure_104": "V1",
+        "civil_procedure_147": "V1",
+        "civil_procedure_227": "V1",
+    }
+    for provision, label in expected.items():
+        assert provisions[provision].confidence == label, provision
+        assert provisions[provision].note is not None, provision
+    assert "国家有关规定" in provisions["psapl_2025_56"].summary.zh_hans
