@@ -695,3 +695,20 @@ def test_section_5_gaps_are_in_the_knowledge_with_their_labels():
         assert provisions[provision].confidence == label, provision
         assert provisions[provision].note is not None, provision
     assert "国家有关规定" in provisions["psapl_2025_56"].summary.zh_hans
+
+
+def test_g03_a_repayment_letter_to_an_unlicensed_app_concedes_only_the_principal():
+    text = _letter_pdf_text(
+        "repayment_plan",
+        {
+            "lender_type": "lending_platform",
+            "licensed": False,
+            "annual_rate_percent": 30,
+            "conduct_date": "2026-10-15",
+            "events": [],
+            "tactics": [],
+        },
+    )
+    assert "借款合同依法应当认定无效" in text
+    assert "四倍的利息" not in text  # not "above 4×LPR I refuse", which concedes the rest
+    assert "第十三条" in text

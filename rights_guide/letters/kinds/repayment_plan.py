@@ -190,8 +190,10 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
             plan.asks, CHOICES.part("asks").letter_words(plan.asks), strict=True
         ):
             items[code] = words
-    for code in ("above_cap", "above_licensed_line"):
+    for code in ("void_contract", "above_cap", "above_licensed_line"):
         law = KIND.law.request(code)
+        if code == "above_cap" and "void_contract" in items:
+            continue  # conceding interest up to the cap would concede what is not owed (G-03)
         if law is not None and law.text is not None and request_due(law, assessment):
             items[code] = law.text.get(language)  # it names the law: letters.yaml's words
     items["schedule"] = _(
