@@ -712,3 +712,20 @@ def test_g03_a_repayment_letter_to_an_unlicensed_app_concedes_only_the_principal
     assert "借款合同依法应当认定无效" in text
     assert "四倍的利息" not in text  # not "above 4×LPR I refuse", which concedes the rest
     assert "第十三条" in text
+
+
+def test_g07_contacts_spread_over_several_relatives_are_judged_per_person():
+    forty_to_four = assess(
+        {
+            "lender_type": "microlender",
+            "events": [ev("family", "sms", times_per_day=40, people_reached=4)],
+        }
+    )
+    assert BOMBING not in [f["code"] for f in forty_to_four["findings"]]
+    forty_to_one = assess(
+        {
+            "lender_type": "microlender",
+            "events": [ev("family", "sms", times_per_day=40, people_reached=1)],
+        }
+    )
+    assert BOMBING in [f["code"] for f in forty_to_one["findings"]]

@@ -295,6 +295,20 @@ def group_sizes(answers: Answers) -> dict[int | None, int]:
     return sizes
 
 
+def per_person(event):
+    """The event as one person lived it: contacts spread over several people reached are
+    judged per person (bombardment and frequency protect each person's peace, legal review
+    2026-12, G-07), so 40 texts to 4 relatives are 10 each."""
+    people = event.people_reached
+    if not people or people <= 1:
+        return event
+    answered = event.answered_per_day
+    return event._replace(
+        times_per_day=-(-event.times_per_day // people),
+        answered_per_day=None if answered is None else -(-answered // people),
+    )
+
+
 class Matches(NamedTuple):
     """Rule position → the events that trigger it for sure, and those that may."""
 
@@ -311,7 +325,7 @@ def _matching_events(rules: CompiledRules, answers: Answers) -> Matches:
     for sure only when it holds whichever of them it was, which is tried
     answer by answer.
     """
-    events = answers.events
+    events = tuple(per_person(event) for event in answers.events)
     sizes = group_sizes(answers)
     certain: dict[int, list[int]] = {}
     possible: dict[int, tuple[list[int], int, int]] = {}
