@@ -46,7 +46,14 @@ def make_answers(
     licensed: bool | None = None,
     product: str | None = None,
     contract_date: str | None = None,
+    **facts,
 ) -> Answers:
+    """Answers for a story; ``facts`` are the optional facts by name (``came_inside=True``)."""
+    for key in ("guarantee_date", "last_payment_or_demand_date"):
+        if isinstance(facts.get(key), str):
+            facts[key] = datetime.date.fromisoformat(facts[key])
+    if facts.get("extra_fee_yuan") is not None:
+        facts["extra_fee_yuan"] = Decimal(str(facts["extra_fee_yuan"]))
     if isinstance(conduct_date, str):
         conduct_date = datetime.date.fromisoformat(conduct_date)
     return Answers(
@@ -59,6 +66,7 @@ def make_answers(
         licensed=licensed,
         product=product,
         contract_date=datetime.date.fromisoformat(contract_date) if contract_date else None,
+        **facts,
     )
 
 

@@ -360,7 +360,7 @@ STORIES = [
     ),
     Story(
         "visitors-refuse-to-leave",
-        A("bank", "2026-05-05", [E(channel="visit_home")], ["refused_to_leave"]),
+        A("bank", "2026-05-05", [E(channel="visit_home")], ["refused_to_leave"], came_inside=True),
         "criminal",
         {"TACTIC__REFUSED_TO_LEAVE": "criminal"},
         first_channel="police",
@@ -369,7 +369,7 @@ STORIES = [
     ),
     Story(
         "visitors-refuse-to-leave-in-2025",
-        A("bank", "2025-05-05", [E(channel="visit_home")], ["refused_to_leave"]),
+        A("bank", "2025-05-05", [E(channel="visit_home")], ["refused_to_leave"], came_inside=True),
         "criminal",
         cites=("psapl_2012_40_3",),
         not_cites=("psapl_2025_47_3",),
@@ -439,7 +439,12 @@ STORIES = [
     ),
     Story(
         "pay-a-fee-or-we-expose-you",
-        A("microlender", "2026-03-03", tactics=["threat_exposure", "extra_fees"]),
+        A(
+            "microlender",
+            "2026-03-03",
+            tactics=["threat_exposure", "extra_fees"],
+            extra_fee_yuan=8000,
+        ),
         "criminal",
         {"TACTIC__THREAT_EXPOSURE": "criminal", "TACTIC__EXTRA_FEES": "criminal"},
         cites=("criminal_274",),
@@ -636,7 +641,7 @@ STORIES = [
             "unknown",
             "2026-09-01",
             [
-                E("contacts_list", "sms", times_per_day=50, disclosed_debt=True),
+                E("contacts_list", "sms", times_per_day=50, disclosed_debt=True, people_reached=50),
                 E("public", "online_post"),
                 E(times_per_day=40, at_night=True),
             ],
@@ -644,7 +649,7 @@ STORIES = [
         ),
         "criminal",
         {
-            BOMBING: "unlawful",
+            BOMBING: "unlawful",  # the 40 calls to the borrower, not the 50 contacts' one text each
             NIGHT: "breach",
             DISCLOSURE: "criminal",
             "TACTIC__FAKE_LEGAL_DOCUMENTS": "unlawful",

@@ -310,8 +310,9 @@ def test_fake_authority_tables_and_the_way_to_check(client):
         assert {v[0] for v in verdicts(html, "impersonate_authority").values()} == {"criminal"}
         assert {v[0] for v in verdicts(html, "fake_summons").values()} == {"criminal"}
         assert {v[0] for v in verdicts(html, "lawsuit_told").values()} == {"lawful"}
+        # Posing as a lawyer breaks the Lawyers Law art 55, whoever does it (issue 21, G-29).
         lawyer = verdicts(html, "fake_lawyer_letter")
-        assert lawyer["microlender"][0] == "breach" and lawyer["private_lender"][0] == "grey"
+        assert {v[0] for v in lawyer.values()} == {"unlawful"}
 
 
 def _expected_caps():

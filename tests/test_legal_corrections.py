@@ -344,6 +344,7 @@ CASES = [
             "lender_type": "bank",
             "events": [ev(channel="visit_home")],
             "tactics": ["refused_to_leave"],
+            "came_inside": True,  # issue 21 (G-10): entering is what makes it intrusion
         },
         "criminal",
         {"TACTIC__REFUSED_TO_LEAVE": "criminal"},
@@ -377,7 +378,7 @@ CASES = [
     ),
     Case(
         "refusing-to-leave-with-no-visit-described-reads-as-at-the-door",
-        {"lender_type": "bank", "tactics": ["refused_to_leave"]},
+        {"lender_type": "bank", "tactics": ["refused_to_leave"], "came_inside": True},
         "criminal",
         {"TACTIC__REFUSED_TO_LEAVE": "criminal"},
     ),
@@ -387,6 +388,7 @@ CASES = [
             "lender_type": "bank",
             "events": [ev(channel="visit_home"), ev(channel="visit_work")],
             "tactics": ["refused_to_leave"],
+            "came_inside": True,
         },
         findings={
             "TACTIC__REFUSED_TO_LEAVE": "criminal",
@@ -529,17 +531,17 @@ CASES = [
         {
             "lender_type": PRIVATE,
             "annual_rate_percent": 40,
+            # One text to each of 30 people is not bombardment (issue 21, G-07); the
+            # usurious debt still makes the use of the contact list 293-1 material.
             "events": [ev("contacts_list", "sms", times_per_day=30)],
         },
-        "criminal",
-        {"CONTACT__BOMBARDMENT": "criminal"},
-        cites=("criminal_293_1",),
+        absent=("CONTACT__BOMBARDMENT",),
     ),
     Case(
         "a-fake-lawyers-letter-is-not-forgery",
         {"lender_type": "bank", "tactics": ["fake_lawyer_letter"]},
-        "breach",
-        {"TACTIC__FAKE_LAWYER_LETTER": "breach"},
+        "unlawful",  # 律师法 55 (issue 21, G-29)
+        {"TACTIC__FAKE_LAWYER_LETTER": "unlawful"},
         uncounted=("criminal_280_2",),
         not_cites=("criminal_280",),
     ),
@@ -569,7 +571,7 @@ CASES = [
         {"lender_type": "bank", "tactics": ["fake_legal_documents", "fake_lawyer_letter"]},
         findings={
             "TACTIC__FAKE_LEGAL_DOCUMENTS": "unlawful",
-            "TACTIC__FAKE_LAWYER_LETTER": "breach",
+            "TACTIC__FAKE_LAWYER_LETTER": "unlawful",
         },
     ),
     Case(
@@ -834,7 +836,9 @@ CASES = [
         "texting-the-debt-to-sixty-contacts",
         {
             "lender_type": "lending_platform",
-            "events": [ev("contacts_list", "sms", times_per_day=60, disclosed_debt=True)],
+            "events": [
+                ev("contacts_list", "sms", times_per_day=60, disclosed_debt=True, people_reached=60)
+            ],
         },
         "criminal",
         {DISCLOSURE: "criminal"},
@@ -849,7 +853,11 @@ CASES = [
     ),
     Case(
         "threats-to-expose-with-a-fee",
-        {"lender_type": "microlender", "tactics": ["threat_exposure", "extra_fees"]},
+        {
+            "lender_type": "microlender",
+            "tactics": ["threat_exposure", "extra_fees"],
+            "extra_fee_yuan": 6000,  # issue 21 (G-09): 274 needs a large amount
+        },
         "criminal",
         cites=("criminal_274", "psapl_2025_58"),
     ),

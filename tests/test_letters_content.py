@@ -76,7 +76,13 @@ def test_the_document_language_is_the_letters_not_the_active_one():
 
 
 def test_citations_follow_the_conduct_date():
-    insults = {"assessment": story(tactics=["insults"], conduct_date="2025-12-31")}
+    # A public insult (issue 21, G-08: 50(1)(2) needs 公然).
+    insults = {
+        "assessment": {
+            **story(tactics=["insults"], conduct_date="2025-12-31"),
+            "insult_public": True,
+        }
+    }
     before = text_of(preview_html(**insults, kind="police"))
     assert "《中华人民共和国治安管理处罚法》（2012年修正）第四十二条" in before
     assert "第五十条" not in before  # the 2025 revision's number for the same conduct

@@ -12,7 +12,10 @@ from functools import cache
 from typing import Any
 
 from rights_guide.assessment.answers import (
+    CHILD_AGE_BANDS,
+    GUARANTEE_WORDINGS,
     MAX_EVENTS,
+    MAX_FEE_YUAN,
     MAX_RATE_PERCENT,
     MAX_TIMES_PER_DAY,
     PERSPECTIVES,
@@ -72,6 +75,57 @@ def _nullable(schema: dict) -> dict:
     return {"oneOf": [schema, {"type": "null"}]}
 
 
+def _optional_facts() -> dict[str, dict]:
+    """The optional facts of issue 21: each null or absent (not known) unless given; what rests
+    on one that is not given is cited as conditional and decides nothing."""
+    unknown = " Null or absent means not known."
+    return {
+        "guarantee_date": {
+            "oneOf": [DATE, {"type": "null"}],
+            "description": "When the guarantee was signed: before 2021 the Guarantee Law "
+            "applies (no stated type means joint liability)." + unknown,
+        },
+        "guarantee_wording": {
+            "oneOf": [_enum(GUARANTEE_WORDINGS), {"type": "null"}],
+            "description": "How the guarantee describes itself: joint, general, "
+            "pays_when_borrower_does_not (words such as 'pays if the borrower does not' or "
+            "'unconditionally', which make it joint), or not_stated." + unknown,
+        },
+        "last_payment_or_demand_date": {
+            "oneOf": [DATE, {"type": "null"}],
+            "description": "The last payment, or the last demand for payment that reached the "
+            "borrower, before this collection. Three years or more before conduct_date adds "
+            "the time_bar caveat: the limitation period may have run." + unknown,
+        },
+        "insult_public": {
+            "type": ["boolean", "null"],
+            "description": "Whether an insult was public (in front of others, in a group, "
+            "online): public insult (公然侮辱) needs it." + unknown,
+        },
+        "came_inside": {
+            "type": ["boolean", "null"],
+            "description": "With refused_to_leave at home: whether they came inside the home, "
+            "rather than staying at the door." + unknown,
+        },
+        "extra_fee_yuan": {
+            "type": ["number", "null"],
+            "minimum": 0,
+            "maximum": MAX_FEE_YUAN,
+            "description": "The extra fee demanded, in yuan: extortion as a crime needs a "
+            "large amount (or repetition)." + unknown,
+        },
+        "borrower_died": {
+            "type": ["boolean", "null"],
+            "description": "Third party only: whether the borrower has died (heirs answer "
+            "within the estate)." + unknown,
+        },
+        "child_age_band": {
+            "oneOf": [_enum(CHILD_AGE_BANDS), {"type": "null"}],
+            "description": "A child contacted: under_14 or 14_to_17." + unknown,
+        },
+    }
+
+
 def _request_schemas(vocabulary) -> dict[str, dict]:
     questions = {
         code: {
@@ -101,6 +155,14 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 "description": "Events answered together (one person, all the ways they were "
                 "contacted) share a group, a target, their answers and time_of_day; a true "
                 "answer or a time is then true of at least one of them, not of each.",
+            },
+            "people_reached": {
+                "type": ["integer", "null"],
+                "minimum": 1,
+                "maximum": MAX_TIMES_PER_DAY,
+                "description": "How many different people these contacts reached, when known "
+                "(separate from times_per_day: the same person called 25 times is one). "
+                "Disclosure is counted in people; null or absent means not known.",
             },
             **questions,
         },
@@ -146,6 +208,7 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             "events": {"type": "array", "maxItems": MAX_EVENTS, "items": _ref("Event")},
             "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
             "continued_after_intervention": {"type": "boolean"},
+            **_optional_facts(),
         },
         ["lender_type"],
     )

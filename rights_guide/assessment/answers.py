@@ -49,8 +49,29 @@ FIELDS = frozenset(
         "events",
         "tactics",
         "continued_after_intervention",
+        *(
+            "guarantee_date",
+            "guarantee_wording",
+            "last_payment_or_demand_date",
+            "insult_public",
+            "came_inside",
+            "extra_fee_yuan",
+            "borrower_died",
+            "child_age_band",
+        ),
     }
 )
+# The optional facts of issue 21 (docs/api.md): each is null (not known) unless given,
+# and what rests on an unknown one is cited as conditional, never assumed.
+# How a guarantee describes itself: joint liability; general; words that make the guarantor
+# pay as soon as the borrower does not (担保制度解释 art 25(2): joint, whatever it is
+# called); or no type stated.
+GUARANTEE_WORDINGS = ("joint", "general", "pays_when_borrower_does_not", "not_stated")
+CHILD_AGE_BANDS = ("under_14", "14_to_17")
+EARLIEST_PAST_DATE = datetime.date(1990, 1, 1)  # a guarantee or a payment long ago
+MAX_FEE_YUAN = 100_000_000
+# The general limitation period (诉讼时效, 民法典 art 188): three years.
+LIMITATION_YEARS = 3
 
 __all__ = ["Answers", "Event", "FieldError", "InvalidAnswers", "answers_to_data", "parse_answers"]
 
@@ -82,6 +103,7 @@ class Event(NamedTuple):
     answered_per_day: int | None = None  # of the calls, how many were answered, when known
     unknown: frozenset[str] = frozenset()  # questions left unanswered
     group: int | None = None  # events answered together (see above)
+    people_reached: int | None = None  # how many different people these contacts reached
 
     @property
     def night(self) -> bool:
@@ -120,10 +142,33 @@ class Answers:
     # borrower, a target code). The engine and its rules are the same for both.
     perspective: str = "borrower"
     relationship: str | None = None
+    # Optional facts, each None when not known (docs/api.md).
+    guarantee_date: datetime.date | None = None  # when the guarantee was signed
+    guarantee_wording: str | None = None  # one of GUARANTEE_WORDINGS
+    last_payment_or_demand_date: datetime.date | None = None  # before this collection
+    insult_public: bool | None = None  # an insult was made in front of others or in public
+    came_inside: bool | None = None  # a visitor came inside the home (not only to the door)
+    extra_fee_yuan: Decimal | None = None  # the extra fee demanded
+    borrower_died: bool | None = None  # third party only
+    child_age_band: str | None = None  # a child contacted: one of CHILD_AGE_BANDS
 
     @property
     def third_party(self) -> bool:
         return self.perspective == "third_party"
+
+    @property
+    def may_be_time_barred(self) -> bool:
+        """Three years or more passed between the last payment or demand and this collection:
+        the limitation period may have run, and acknowledging the debt would waive it."""
+        last = self.last_payment_or_demand_date
+        return last is not None and _years_later(last, LIMITATION_YEARS) <= self.conduct_date
+
+
+def _years_later(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 class InvalidAnswers(Invalid):
@@ -169,6 +214,7 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
     )
     if contract_date and conduct_date and contract_date > conduct_date:
         reader.error(prefix + "contract_date", "contract_after_conduct")
+    extra = _read_optional_facts(reader, data, prefix, today, perspective)
     if reader.errors:
         raise InvalidAnswers(reader.errors)
     return Answers(
@@ -183,7 +229,40 @@ def parse_answers(data: Any, *, today: datetime.date, prefix: str = "") -> Answe
         contract_date=contract_date,
         perspective=perspective,
         relationship=relationship,
+        **extra,
     )
+
+
+def _optional_boolean(reader: Reader, data: Mapping, key: str, name: str) -> bool | None:
+    """True, False or None (not known): absent and null are both not known."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, bool):
+        reader.error(name, "not_boolean")
+        return None
+    return value
+
+
+def _read_optional_facts(
+    reader: Reader, data: Mapping, prefix: str, today: datetime.date, perspective: str | None
+) -> dict[str, Any]:
+    """The optional facts of issue 21, each None unless given (see Answers)."""
+    facts: dict[str, Any] = {}
+    for key in ("guarantee_date", "last_payment_or_demand_date"):
+        facts[key] = reader.date(data, key, prefix + key, earliest=EARLIEST_PAST_DATE, latest=today)
+    for key, allowed in (
+        ("guarantee_wording", GUARANTEE_WORDINGS),
+        ("child_age_band", CHILD_AGE_BANDS),
+    ):
+        facts[key] = (
+            reader.choice(data, key, allowed, prefix + key) if data.get(key) is not None else None
+        )
+    for key in ("insult_public", "came_inside", "borrower_died"):
+        facts[key] = _optional_boolean(reader, data, key, prefix + key)
+    if facts["borrower_died"] is not None and perspective != "third_party":
+        reader.error(prefix + "borrower_died", "only_for_third_party")
+    fee = reader.number(data, "extra_fee_yuan", prefix + "extra_fee_yuan", 0, MAX_FEE_YUAN)
+    facts["extra_fee_yuan"] = Decimal(str(fee)) if fee is not None else None
+    return facts
 
 
 def _read_perspective(
@@ -255,6 +334,7 @@ def _read_events(
             "answered_per_day",
             "time_of_day",
             "group",
+            "people_reached",
             *vocabulary.event_questions.codes,
         }
     )
@@ -313,11 +393,14 @@ def _read_event(
     answered, unknown = reader.answers(raw, vocabulary.event_questions.codes, name + ".")
     moment = reader.time_of_day(raw, "time_of_day", name + ".time_of_day")
     group = reader.integer(raw, "group", name + ".group", 1, MAX_EVENTS, None)
+    people = reader.integer(
+        raw, "people_reached", name + ".people_reached", 1, MAX_TIMES_PER_DAY, None
+    )
     if len(reader.errors) > before or target is None:
         return None
     if channel in vocabulary.contact_means and not vocabulary.contact_means[channel].answered_field:
         picked = None  # only calls are answered; the count is ignored for other means
-    return Event(target, channel, times, answered, moment, picked, unknown, group)
+    return Event(target, channel, times, answered, moment, picked, unknown, group, people)
 
 
 def answers_to_data(answers: Answers) -> dict[str, Any]:
@@ -339,6 +422,7 @@ def answers_to_data(answers: Answers) -> dict[str, Any]:
                     else {}
                 ),
                 **({"group": e.group} if e.group is not None else {}),
+                **({"people_reached": e.people_reached} if e.people_reached is not None else {}),
             }
             for e in answers.events
         ],
@@ -353,6 +437,21 @@ def answers_to_data(answers: Answers) -> dict[str, Any]:
         data["product"] = answers.product
     if answers.contract_date is not None:
         data["contract_date"] = answers.contract_date.isoformat()
+    for key in ("guarantee_date", "last_payment_or_demand_date"):
+        day = getattr(answers, key)
+        if day is not None:
+            data[key] = day.isoformat()
+    for key in (
+        "guarantee_wording",
+        "insult_public",
+        "came_inside",
+        "borrower_died",
+        "child_age_band",
+    ):
+        if getattr(answers, key) is not None:
+            data[key] = getattr(answers, key)
+    if answers.extra_fee_yuan is not None:
+        data["extra_fee_yuan"] = float(answers.extra_fee_yuan)
     if answers.third_party:  # a borrower's request stays exactly as it always was
         data["perspective"] = answers.perspective
         data["relationship"] = answers.relationship

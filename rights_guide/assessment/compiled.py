@@ -294,15 +294,18 @@ class CompiledRules:
         flags: frozenset[str],
         licensed: bool | None = None,
         product: str | None = None,
+        maybe: frozenset[str] = frozenset(),
     ) -> Outcome:
         """What a rule concludes for this lender, its licence and product, the epoch
-        (``self.epoch(day)``) and the context."""
+        (``self.epoch(day)``) and the context: ``flags`` hold, ``maybe`` hinge on an
+        unknown fact (a ground needing one is conditional)."""
         relevant = flags & self.flags_used[position]
-        key = (position, lender, licensed, product, epoch, relevant)
+        possible = maybe & self.flags_used[position]
+        key = (position, lender, licensed, product, epoch, relevant, possible)
         found = self._outcomes.get(key)
         if found is None:
             found = self._outcomes[key] = self._conclude(
-                self.rules[position], lender, day, relevant, licensed, product
+                self.rules[position], lender, day, relevant, licensed, product, possible
             )
         return found
 
@@ -314,18 +317,23 @@ class CompiledRules:
         flags: frozenset[str],
         licensed: bool | None,
         product: str | None,
+        maybe: frozenset[str] = frozenset(),
     ) -> Outcome:
         cited = []
         for g in rule.grounds:
             if not (
                 g.provision.in_force_on(day)
                 and (not g.lenders or lender in g.lenders)
-                and g.when <= flags
+                and g.when <= flags | maybe
             ):
                 continue
             state, extra = ground_state(g, licensed, product)
-            if state != DROPPED:
-                cited.append((g, state == CONDITIONAL, extra))
+            if state == DROPPED:
+                continue
+            hinges = sorted(g.when - flags)  # facts nobody gave that it needs
+            if hinges:
+                state, extra = CONDITIONAL, (*extra, *("caveat_if_%s" % f for f in hinges))
+            cited.append((g, state == CONDITIONAL, extra))
         citations = _cite(cited)
         counted = [c.severity for c in citations if c.counted]
         if counted:

@@ -17,6 +17,7 @@ debt is (a bank's card or loan; anyone else's loan).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -42,6 +43,9 @@ REPEATED_MEANS = frozenset({"call", "sms", "im", "letter", "visit_home", "visit_
 MASS_DISCLOSURE = 50
 DISCLOSURE_TARGETS = frozenset({"contacts_list", "family", "friends", "employer", "colleagues"})
 DISCLOSURE_MEANS = frozenset({"call", "sms", "im", "letter"})
+# Ten or more calls a day to the borrower is 频繁致电 under the NIFA convention
+# art 17 on any reading (legal review 2026-12, G-16).
+FREQUENT_CALLS = 10
 # The banking guideline's limit: at most six attempts a day on an unanswered number.
 MANY_UNANSWERED = 7
 VISIT_PLACE_MEANS = {"home": "visit_home", "work": "visit_work"}
@@ -121,9 +125,26 @@ def context_flags(
     reading: rates.RateReading | None = None,
 ) -> frozenset[str]:
     """Facts about the whole story that can raise a ground (see knowledge.model.CONTEXT_FLAGS)."""
+    return story_flags(answers, knowledge, licensed, reading)[0]
+
+
+def story_flags(
+    answers: Answers,
+    knowledge: Knowledge,
+    licensed: bool | None = None,
+    reading: rates.RateReading | None = None,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The context flags the answers establish, and those that hinge on a fact nobody gave.
+
+    A ground that needs a flag of the second kind is cited as conditional, with the
+    caveat ``caveat_if_<flag>`` saying what it depends on, and decides nothing.
+    """
     tactics = knowledge.vocabulary.tactics
-    flags = set()
+    flags: set[str] = set()
+    maybe: set[str] = set()
     rate = answers.annual_rate_percent
+    if rate is not None and rate > rates.USURY_LINE:
+        flags.add("usury_rate")
     if licensed is False and rate is not None and rate > rates.USURY_LINE:
         flags.add("illegal_debt")
         if knowledge.vocabulary.lender_types[answers.lender_type].lends_to_public:
@@ -138,9 +159,17 @@ def context_flags(
         flags.add("demands_extra")
     if answers.continued_after_intervention:
         flags.add("continued_after_intervention")
-    disclosed = 0
+    reached_low: dict[str, int] = {}
+    reached_high = 0
+    counted_groups: set[int | None] = set()
     sizes = group_sizes(answers)
     for event in answers.events:
+        if (
+            event.target == "borrower"
+            and event.channel == "call"
+            and event.times_per_day >= FREQUENT_CALLS
+        ):
+            flags.add("borrower_called_10")
         if (event.times_per_day >= REPEATED and event.channel in REPEATED_MEANS) or (
             "after_stop_request" in event.answers
         ):
@@ -149,18 +178,70 @@ def context_flags(
             if event.target == "contacts_list":
                 flags.add("contacts_disclosed")
             if event.target in DISCLOSURE_TARGETS and event.channel in DISCLOSURE_MEANS:
-                # Answered once for several means, the debt was told at least once on
-                # one of them: count that, not every contact of every means.
+                # People told, not contacts: calling the same mother 25 times tells one
+                # person (2017 interpretation art 11). Unless the number of people is
+                # given, at least one was told and at most one per contact.
                 together = sizes.get(event.group, 1) > 1
-                disclosed += 1 if together else event.times_per_day
+                people = event.people_reached
+                reached_low[event.target] = max(reached_low.get(event.target, 0), people or 1)
+                # A group's answers are given once for all the ways its people were reached.
+                if not (together and event.group in counted_groups):
+                    counted_groups.add(event.group)
+                    reached_high += people or (1 if together else event.times_per_day)
         answered = event.answered_per_day
         if answered is not None and event.times_per_day - answered >= MANY_UNANSWERED:
             flags.add("many_unanswered")
     if answers.continued_after_intervention:
         flags.add("repeated_contact")
-    if disclosed >= MASS_DISCLOSURE:
+    if sum(reached_low.values()) >= MASS_DISCLOSURE:
         flags.add("mass_disclosure")
-    return frozenset(flags)
+    elif reached_high >= MASS_DISCLOSURE:
+        maybe.add("mass_disclosure")
+    _optional_fact_flags(answers, flags, maybe)
+    return frozenset(flags), frozenset(maybe - flags)
+
+
+# An extortion "数额较大" starts at ¥2,000 to ¥5,000 depending on the province (2013
+# extortion interpretation art 1): from the top of that range it is large anywhere.
+EXTORTION_LARGE_YUAN = 5000
+GUARANTEE_LAW_ENDS = datetime.date(2021, 1, 1)  # the Civil Code replaced the 担保法
+
+
+def _optional_fact_flags(answers: Answers, flags: set[str], maybe: set[str]) -> None:
+    """The flags of the optional facts (answers.py): set when given, possible when unknown."""
+
+    def mark(flag: str, value: bool | None) -> None:
+        if value:
+            flags.add(flag)
+        elif value is None:
+            maybe.add(flag)
+
+    # 公然: an insult in public or in front of others (治安法 2025 art 50(1)(2)).
+    mark("public_insult", True if "public_spread" in flags else answers.insult_public)
+    # 多次 for insults and threats means the insults or threats themselves were repeated,
+    # which no answer says: only possible, where contacts were repeated.
+    if "repeated_contact" in flags:
+        maybe.add("abuse_repeated")
+    if "demands_extra" in flags:
+        fee = answers.extra_fee_yuan
+        # Below the line it is still a crime if it happened three times in two years.
+        mark("extortion_amount", True if fee is not None and fee >= EXTORTION_LARGE_YUAN else None)
+    mark("came_inside", answers.came_inside)
+    mark(
+        "child_under_14",
+        None if answers.child_age_band is None else (answers.child_age_band == "under_14"),
+    )
+    signed = answers.guarantee_date
+    mark("guarantee_pre_2021", None if signed is None else signed < GUARANTEE_LAW_ENDS)
+    mark("guarantee_from_2021", None if signed is None else signed >= GUARANTEE_LAW_ENDS)
+    wording = answers.guarantee_wording
+    mark("guarantee_type_unstated", None if wording is None else wording == "not_stated")
+    mark(
+        "guarantee_pay_wording",
+        None if wording is None else wording == "pays_when_borrower_does_not",
+    )
+    if answers.third_party:
+        mark("borrower_died", answers.borrower_died)
 
 
 def _visit_place_matches(place: str | None, answers: Answers) -> bool:
@@ -214,6 +295,20 @@ def group_sizes(answers: Answers) -> dict[int | None, int]:
     return sizes
 
 
+def per_person(event):
+    """The event as one person lived it: contacts spread over several people reached are
+    judged per person (bombardment and frequency protect each person's peace, legal review
+    2026-12, G-07), so 40 texts to 4 relatives are 10 each."""
+    people = event.people_reached
+    if not people or people <= 1:
+        return event
+    answered = event.answered_per_day
+    return event._replace(
+        times_per_day=-(-event.times_per_day // people),
+        answered_per_day=None if answered is None else -(-answered // people),
+    )
+
+
 class Matches(NamedTuple):
     """Rule position → the events that trigger it for sure, and those that may."""
 
@@ -230,7 +325,7 @@ def _matching_events(rules: CompiledRules, answers: Answers) -> Matches:
     for sure only when it holds whichever of them it was, which is tried
     answer by answer.
     """
-    events = answers.events
+    events = tuple(per_person(event) for event in answers.events)
     sizes = group_sizes(answers)
     certain: dict[int, list[int]] = {}
     possible: dict[int, tuple[list[int], int, int]] = {}
@@ -284,7 +379,7 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
         reading = rates.read_rate(
             answers.annual_rate_percent, licensed, answers.contract_date, knowledge.lpr
         )
-    flags = context_flags(answers, knowledge, licensed, reading)
+    flags, maybe = story_flags(answers, knowledge, licensed, reading)
     matches = _matching_events(rules, answers)
     fired: dict[int, list[int]] = dict(matches.certain)
     fired.update({position: indices for position, (indices, _) in matches.possible.items()})
@@ -309,7 +404,7 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
             continue
         if rule.licensed and licensed not in rule.licensed:
             continue
-        outcome = rules.outcome(position, lender, day, epoch, flags, licensed, product)
+        outcome = rules.outcome(position, lender, day, epoch, flags, licensed, product, maybe)
         if outcome.conditions:
             conditions_seen.add(outcome.conditions)
         indices = fired[position]
@@ -342,6 +437,8 @@ def evaluate(answers: Answers, knowledge: Knowledge | None = None) -> Assessment
         caveats.append("caveat_funder_unknown")
     if conditions & {"caveat_if_credit_card", "caveat_if_loan"}:
         caveats.append("caveat_product_unknown")
+    if answers.may_be_time_barred:
+        caveats.append("caveat_time_bar")
     return Assessment(
         overall=overall,
         findings=tuple(findings),

@@ -46,7 +46,9 @@ RESERVED_SLUGS = frozenset({"search"})  # other guide addresses
 # (rights_guide.interview.preselect), and the request fields a story may set.
 PRESELECT_STEPS = (preselect.STEP,)
 LENDER_FIELDS = frozenset({"lender_type", "licensed", "product"})
-STORY_FIELDS = frozenset({"events", "tactics", "annual_rate_percent", "contract_date"})
+STORY_FIELDS = frozenset(
+    {"events", "tactics", "annual_rate_percent", "contract_date", "came_inside", "insult_public"}
+)
 
 
 class GuideError(Exception):

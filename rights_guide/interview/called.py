@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rights_guide.i18n import localized
 from rights_guide.interview import store
+from rights_guide.interview.detail_forms import DetailsForm, borrower_asks
 from rights_guide.interview.flow import Flow, Pages, Step, Stored
 from rights_guide.interview.forms import StepForm, TacticsForm, TargetContactForm, WhenForm
 from rights_guide.interview.loan_forms import LenderForm
@@ -76,6 +77,21 @@ def _visited(answers: Stored) -> bool:
     return bool(VISITS & set(answers.get(CONTACT, {}).get("other_channels") or []))
 
 
+def detail_asks(answers: Stored) -> tuple[str, ...]:
+    """What the person's answers make worth asking: always whether the borrower has died (heirs
+    answer within the estate), and the follow-ups a borrower would be asked."""
+    code = relationship(answers)
+    home = "visit_home" in (answers.get(CONTACT, {}).get("other_channels") or [])
+    tactics = list(answers.get("tactics", {}).get("tactics", []))
+    return (*borrower_asks([code] if code else [], tactics, home), "borrower_died")
+
+
+def _detail_kwargs(answers: Stored) -> dict:
+    code = relationship(answers)
+    context = {"perspective": "third_party", "relationship": code} if code else {}
+    return {"asks": detail_asks(answers), "context": context}
+
+
 @cache
 def _steps(version: str) -> tuple[Step, ...]:
     return (
@@ -93,6 +109,13 @@ def _steps(version: str) -> tuple[Step, ...]:
             _("What else did they say or do?"),
             TacticsForm,
             form_kwargs=lambda answers: {"visits": _visited(answers)},
+        ),
+        Step(
+            "details",
+            _("A few more details"),
+            DetailsForm,
+            applies=lambda answers: relationship(answers) is not None,
+            form_kwargs=_detail_kwargs,
         ),
         Step("when", _("When did it happen?"), WhenForm),
     )

@@ -148,6 +148,11 @@ class ContactsForm(StepForm):
         ]
 
 
+# Targets that stand for several people: the page also asks how many different people were
+# reached, which is what disclosure is counted in (legal review 2026-12, G-06).
+GROUP_TARGETS = frozenset({"family", "friends", "colleagues", "contacts_list"})
+
+
 class TargetContactForm(StepForm):
     """How one person (or group) was contacted, and what happened, as the vocabulary asks it.
 
@@ -197,6 +202,16 @@ class TargetContactForm(StepForm):
             if means.other_option
         ]
         fields["time_of_day"] = self.fields["time_of_day"]
+        if self.target.code in GROUP_TARGETS and not called:
+            fields["people_reached"] = forms.CharField(
+                label=gettext_lazy("How many different people did they reach? (optional)"),
+                help_text=gettext_lazy(
+                    "People, not calls: the same person called ten times is one. Leave empty "
+                    "if you don't know."
+                ),
+                required=False,
+                widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
+            )
         for question in vocabulary.event_questions:
             if question.asked_about(self.target):
                 wording, options = question.question, None
@@ -233,6 +248,9 @@ class TargetContactForm(StepForm):
         time = SECONDS.sub(r"\1", str(stored.get("time_of_day") or "").strip())
         group = vocabulary.targets.position(self.target.code) + 1
         common = {**answers, **({"time_of_day": time} if time else {}), "group": group}
+        people = as_number(stored.get("people_reached")) if "people_reached" in self.fields else ""
+        if people != "":
+            common["people_reached"] = people
         events, self._event_fields = [], []
         for field, channel in self._counted.items():
             count = as_number(stored.get(field))

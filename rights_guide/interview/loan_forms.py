@@ -89,7 +89,7 @@ class FunderForm(StepForm):
             "Is the lender named in the contract or the app (the funder, 资金方) a licensed financial institution, such as a bank, a consumer-finance company or a microloan company?"
         ),
         help_text=gettext_lazy(
-            "The contract gives its full name on the “lender” line (贷款人 or 出借人). In an app, look in the loan's details for the contract, or for a line called 资金方 or 放款机构. A name with “银行”, “消费金融” or “小额贷款” in it is a licensed institution."
+            "The contract gives its full name on the “lender” line (贷款人 or 出借人). In an app, look in the loan's details for the contract, or for a line called 资金方 or 放款机构. A name with “银行”, “消费金融”, “小额贷款”, “信托” or “汽车金融” in it is a licensed institution, as are pawnshops and finance-leasing companies. A name with “融资担保” (a guarantee company) or “信息”, “科技” or “咨询” (a technology or information firm) is not the funder. If unsure, choose “I don't know”."
         ),
     )
 
@@ -136,9 +136,33 @@ class CostForm(StepForm):
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
+    last_payment_or_demand_date = forms.CharField(
+        label=gettext_lazy(
+            "Before these contacts, when did you last pay anything, or last get a demand for "
+            "payment? (optional)"
+        ),
+        help_text=gettext_lazy(
+            "As year-month-day, for example 2022-03-01. After three years with neither, the "
+            "debt may be time-barred, and you should not acknowledge it before taking advice."
+        ),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
     def fragment(self, stored):
         rate = as_number(str(stored.get("annual_rate_percent") or "").rstrip("%").strip())
-        return {} if rate == "" else {"annual_rate_percent": rate}
+        part = {} if rate == "" else {"annual_rate_percent": rate}
+        last = as_date(stored.get("last_payment_or_demand_date"))
+        if last:
+            part["last_payment_or_demand_date"] = last
+        return part
+
+    def clean(self):
+        data = super().clean()
+        last = as_date(data.get("last_payment_or_demand_date"))
+        if last and not self.has_error("last_payment_or_demand_date"):
+            data["last_payment_or_demand_date"] = last  # 2022-03-01, which the field shows again
+        return data
 
 
 class ContractDateForm(StepForm):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from rights_guide.assessment import Answers, parse_answers
 from rights_guide.assessment.engine import effective_licence
 from rights_guide.i18n import localized
+from rights_guide.interview.detail_forms import DetailsForm, borrower_asks
 from rights_guide.interview.flow import Flow, Pages, Step, Stored
 from rights_guide.interview.forms import (
     ContactsForm,
@@ -75,6 +76,20 @@ def had_visits(answers: Stored) -> bool:
         visits & set(answers.get(target_slug(target), {}).get("other_channels", []))
         for target in selected_targets(answers)
     )
+
+
+def visited_home(answers: Stored) -> bool:
+    """Someone came to the home (refusing to leave it then raises "inside or at the door?")."""
+    return any(
+        "visit_home" in answers.get(target_slug(target), {}).get("other_channels", [])
+        for target in selected_targets(answers)
+    )
+
+
+def detail_asks(answers: Stored) -> tuple[str, ...]:
+    """The follow-up questions the answers so far make matter (detail_forms.py)."""
+    tactics = list(answers.get("tactics", {}).get("tactics", []))
+    return borrower_asks(selected_targets(answers), tactics, visited_home(answers))
 
 
 def chosen_lender(answers: Stored) -> LenderType | None:
@@ -150,6 +165,13 @@ def _steps(version: str) -> tuple[Step, ...]:
             _("What did they say or do?"),
             TacticsForm,
             form_kwargs=lambda answers: {"visits": had_visits(answers)},
+        ),
+        Step(
+            "details",
+            _("A few more details"),
+            DetailsForm,
+            applies=lambda answers: bool(detail_asks(answers)),
+            form_kwargs=lambda answers: {"asks": detail_asks(answers)},
         ),
         Step("when", _("When did it happen?"), WhenForm),
         Step("cost", _("What does the loan cost?"), CostForm),

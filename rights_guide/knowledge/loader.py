@@ -25,6 +25,7 @@ from rights_guide.knowledge.letter_law import load_letter_law
 from rights_guide.knowledge.lpr import RATE_TEXTS, load_lpr
 from rights_guide.knowledge.model import (
     CONFIDENCES,
+    POSSIBLE_FLAGS,
     SEVERITIES,
     Instrument,
     Knowledge,
@@ -261,6 +262,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "third_party_borrower",
         "contacts_notice",
         "results_third_party_lawful",
+        "caveat_time_bar",
+        *("caveat_if_%s" % flag for flag in POSSIBLE_FLAGS),
     }
     for key in sorted(required_texts - set(knowledge.texts)):
         check.fail("meta.yaml", "missing text %r" % key)

@@ -33,6 +33,8 @@ CONFIDENCES = ("V1", "V2", "V2-weak", "U")
 # (computed by assessment.engine.context_flags).
 CONTEXT_FLAGS = (
     "illegal_debt",  # an unlicensed lender charging more than 36% a year
+    "usury_rate",  # more than 36% a year, whoever the lender (with licensed: "no", conditional)
+    "borrower_called_10",  # the borrower was called ten or more times on one day (NIFA 17)
     "unlicensed_public_lending",  # …and it is an app, which lends to the public by nature
     "public_spread",  # posted in public: group chats, social media, notices
     "demands_extra",  # demanding fees beyond what is owed
@@ -42,6 +44,32 @@ CONTEXT_FLAGS = (
     "mass_disclosure",  # the debt was told to 50 or more people, each separately
     "many_unanswered",  # seven or more unanswered calls a day to one number
     "pre_2020_contract",  # an unlicensed loan made before 2020-08-20 (transitional rule)
+    # The optional facts of issue 21 (assessment/answers.py); see POSSIBLE_FLAGS.
+    "public_insult",  # an insult was public or in front of others (公然)
+    "abuse_repeated",  # the insults or threats themselves were repeated (多次)
+    "extortion_amount",  # the extra money demanded is 数额较大 (or it happened 多次)
+    "came_inside",  # a visitor came inside the home
+    "child_under_14",  # a child contacted is under 14
+    "guarantee_pre_2021",  # the guarantee was signed before 2021 (担保法)
+    "guarantee_from_2021",  # …on or after 1 January 2021 (民法典)
+    "guarantee_type_unstated",  # the guarantee states no type
+    "guarantee_pay_wording",  # the guarantor pays as soon as the borrower does not
+    "borrower_died",  # (a third party's story) the borrower has died
+)
+# Flags that can hinge on a fact nobody gave: a ground needing one is then cited as
+# conditional, with the caveat text caveat_if_<flag> (meta.yaml) saying on what.
+POSSIBLE_FLAGS = (
+    "mass_disclosure",
+    "public_insult",
+    "abuse_repeated",
+    "extortion_amount",
+    "came_inside",
+    "child_under_14",
+    "guarantee_pre_2021",
+    "guarantee_from_2021",
+    "guarantee_type_unstated",
+    "guarantee_pay_wording",
+    "borrower_died",
 )
 
 # What a ground is to the finding: a rule the collector broke (conduct), a

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from rights_guide.assessment import Assessment, evaluate
 from rights_guide.formatting import format_date
@@ -83,13 +84,14 @@ def letter_citations(
     law = cited_law(assessment, kind=request.kind, requests=draft.requests, written_on=written_on)
     return {
         "conduct": format_citations(law.conduct, request.language),
+        "conduct_possible": format_citations(law.possible, request.language),
         "bases": format_citations(law.bases, request.language),
         "limits": format_limits(law.limits, request.language),
     }
 
 
 def legal_section(
-    section: Section, request: LetterRequest, lines: tuple[str, ...]
+    section: Section, request: LetterRequest, lines: tuple[str, ...], possible: tuple[str, ...] = ()
 ) -> Section | None:
     """A legal part with its lead, its citations and, for the bases, the kind's notes.
 
@@ -100,6 +102,19 @@ def legal_section(
     notes: tuple[str, ...] = ()
     if section.name == "conduct":
         key = KINDS[request.kind].law.conduct_lead
+        if possible and not lines:  # only crimes: "may fall under", never "against"
+            key, lines, possible = "conduct_police", possible, ()
+        if possible:
+            notes = (
+                sentence_join(
+                    [
+                        lead("conduct_police", language),
+                        pgettext("separator between list items that contain commas", "; ").join(
+                            possible
+                        ),
+                    ]
+                ),
+            )
     elif section.name == "limits":
         key = "limits"
     else:
@@ -139,7 +154,12 @@ def build_letter(
                     continue  # a paragraph the user emptied is left out, heading and all
                 section = replace(section, paragraphs=split_paragraphs(texts[section.name]))
             if section.part == "legal":
-                section = legal_section(section, request, citations[section.name])
+                section = legal_section(
+                    section,
+                    request,
+                    citations[section.name],
+                    citations["conduct_possible"] if section.name == "conduct" else (),
+                )
                 if section is None:
                     continue
             if section.part == "incidents" and not (request.incidents and request.appendix.include):

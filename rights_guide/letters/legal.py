@@ -35,7 +35,7 @@ from rights_guide.assessment import Assessment
 from rights_guide.formatting import babel_locale, book_title
 from rights_guide.knowledge import get_knowledge
 from rights_guide.knowledge.letter_law import Basis, KindLaw, LetterLaw, RequestLaw
-from rights_guide.knowledge.model import Provision
+from rights_guide.knowledge.model import SEVERITY_RANK, Provision
 from rights_guide.letters.limits import Limit, contact_limits
 
 ITEM = re.compile(
@@ -52,6 +52,7 @@ class CitedLaw:
     conduct: tuple[Provision, ...]
     bases: tuple[Provision, ...]
     limits: tuple[Limit, ...] = ()
+    possible: tuple[Provision, ...] = ()  # crimes, printed under "may fall under", never "against"
 
 
 def letter_law() -> LetterLaw:
@@ -67,8 +68,21 @@ def kind_law(kind: str) -> KindLaw:
     return letter_law().kinds[kind]
 
 
+# What a letter may say the conduct "is against": a rule broken at the level of a
+# breach of the collection rules or a breach of the law. A crime is for the police
+# and courts to establish, so a letter says the conduct "may fall under" it; a grey
+# ground is not asserted at all (legal review 2026-12, G-11).
+VIOLATED = frozenset({"breach", "unlawful"})
+POSSIBLE = frozenset({"criminal"})
+
+
 def _counted_conduct(assessment: Assessment) -> list[Provision]:
-    provisions: dict[str, Provision] = {}
+    return [provision for provision, _severity in _counted_with_severity(assessment)]
+
+
+def _counted_with_severity(assessment: Assessment) -> list[tuple[Provision, str]]:
+    """The counted conduct grounds, each with the highest severity it supports here."""
+    provisions: dict[str, tuple[Provision, str]] = {}
     for finding in assessment.findings:
         if finding.severity == "lawful":
             continue
@@ -80,7 +94,9 @@ def _counted_conduct(assessment: Assessment) -> list[Provision]:
                 and not citation.conditional
                 and provision.confidence != "U"
             ):
-                provisions.setdefault(provision.id, provision)
+                held = provisions.get(provision.id)
+                if held is None or SEVERITY_RANK[citation.severity] > SEVERITY_RANK[held[1]]:
+                    provisions[provision.id] = (provision, citation.severity)
     return list(provisions.values())
 
 
@@ -125,7 +141,12 @@ def cited_law(
     must be one letters.yaml lists for the kind.
     """
     law = kind_law(kind)
-    conduct = [p for p in _counted_conduct(assessment) if law.cites_for_conduct(p)]
+    counted = [(p, s) for p, s in _counted_with_severity(assessment) if law.cites_for_conduct(p)]
+    if law.conduct_lead == "conduct_police":  # "may fall under": everything the engine counted
+        conduct, possible = [p for p, _s in counted], []
+    else:
+        conduct = [p for p, severity in counted if severity in VIOLATED]
+        possible = [p for p, severity in counted if severity in POSSIBLE]
     bases: list[Provision] = []
     for code in requests:
         request = law.request(code)
@@ -137,6 +158,7 @@ def cited_law(
         conduct=_in_order(conduct),
         bases=_in_order(bases),
         limits=contact_limits(law, assessment, written_on),
+        possible=_in_order(possible),
     )
 
 

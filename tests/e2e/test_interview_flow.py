@@ -116,6 +116,11 @@ def test_home_to_results_on_a_phone(open_page, language, javascript):
     checked(bp)
     click_next(bp, t)
 
+    # Insults call for one more question: were they public? (issue 21, G-08)
+    page.locator("input[name=insult_public][value=no]").check()
+    checked(bp)
+    click_next(bp, t)
+
     page.locator("#id_conduct_date").fill("2026-03-02")
     checked(bp)
     click_next(bp, t)
@@ -160,6 +165,9 @@ def test_results_page_at_desktop_width(open_page, language):
     page.locator("button[value=next]").click()
     page.locator("input[value=refused_to_leave]").check()
     page.locator("input[value=threat_violence]").check()
+    page.locator("button[value=next]").click()
+    # At home: inside, or at the door? (issue 21, G-10)
+    page.locator("input[name=came_inside][value=yes]").check()
     page.locator("button[value=next]").click()
     page.locator("#id_conduct_date").fill("2025-12-20")
     page.locator("button[value=next]").click()

@@ -42,6 +42,11 @@ def test_from_the_home_page_to_their_letter_as_a_pdf(open_page, language, javasc
     next_page(page)
     page.locator("input[value=insults]").check()
     next_page(page)
+    # A few more details: whether the insults were public, whether the borrower has died.
+    assert page.locator("input[name=borrower_died]").count() == 3
+    check_accessibility(bp)
+    page.locator("input[name=borrower_died][value=no]").check()
+    next_page(page)
     page.locator("#id_conduct_date").fill("2026-10-15")
     next_page(page)
     assert urlsplit(page.url).path == prefix + "/called/review/"

@@ -68,6 +68,12 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
         ),
         "statement": _("Give me an itemised statement of the debt, showing %(items)s.")
         % {"items": facts.join_items(statement_items())},
+        # The limitation period runs from the due date and restarts with each demand that
+        # reached the debtor (民法典 188, 195; 诉讼时效规定 8): these dates decide it.
+        "dates": _(
+            "Tell me the date of my last payment, and the date and means (call, text, letter or "
+            "other) of each demand for payment you say was made to me."
+        ),
     }
     rate = KIND.law.request("rate_check")
     if (
@@ -103,6 +109,12 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         "requests": lines(numbered_items(list(items.values()), request)),
         "closing": lines(
             _(
+                "This letter asks for information only. It does not acknowledge the debt or "
+                "promise to pay it, and I keep every defence, including that the limitation "
+                "period has run."
+            )
+            if request.answers.may_be_time_barred
+            else _(
                 "I am not refusing to pay. Once I know what I owe and to whom, I will deal with "
                 "the debt through your official channels."
             ),

@@ -135,20 +135,36 @@ PROOF = {
 }
 
 
+def time_barred(request: LetterRequest) -> bool:
+    """Three years or more without a payment or demand: the limitation period may have run,
+    and agreeing to pay would give up that defence (民法典 192, 诉讼时效规定 19), so the
+    letter acknowledges nothing and promises nothing (legal review 2026-12, G-02)."""
+    return request.answers.may_be_time_barred
+
+
 def situation_text(request: LetterRequest) -> str:
     """What changed: the ticked situations as sentences, then the borrower's own words."""
     plan = request.choices
-    opening = _(
-        "I, %(name)s, am a borrower of yours. I want to repay my debt, but I cannot keep to the "
-        "payments as they stand."
-    ) % {"name": request.complainant.name}
+    if time_barred(request):
+        opening = _(
+            "I, %(name)s, am writing about the debt you are collecting from me. Nothing in this "
+            "letter acknowledges that debt or promises to pay it: I keep every defence, "
+            "including that the limitation period has run."
+        ) % {"name": request.complainant.name}
+    else:
+        opening = _(
+            "I, %(name)s, am a borrower of yours. I want to repay my debt, but I cannot keep to "
+            "the payments as they stand."
+        ) % {"name": request.complainant.name}
     if plan is None:
         return opening
     ticked = CHOICES.part("situation").letter_words(plan.situation)
     return lines(
         sentence_join([opening, *ticked]),
         plan.situation_text or None,
-        _("I am writing to agree a repayment plan that I can keep to."),
+        _("I am writing to ask what you would propose; I will answer only after legal advice.")
+        if time_barred(request)
+        else _("I am writing to agree a repayment plan that I can keep to."),
     )
 
 
@@ -158,7 +174,15 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
     language = request.language
     items = {}
     if plan is not None:
-        items["plan"] = _("I can pay %(amount)s a month, starting on %(start)s.") % {
+        words = (
+            _(
+                "Only if we reach a written agreement, and without acknowledging the debt, I "
+                "would consider a plan of %(amount)s a month, starting on %(start)s."
+            )
+            if time_barred(request)
+            else _("I can pay %(amount)s a month, starting on %(start)s.")
+        )
+        items["plan"] = words % {
             "amount": format_yuan(plan.monthly_yuan, language),
             "start": format_date(plan.start, language),
         }
@@ -166,8 +190,10 @@ def request_items(request: LetterRequest, assessment: Assessment) -> dict[str, s
             plan.asks, CHOICES.part("asks").letter_words(plan.asks), strict=True
         ):
             items[code] = words
-    for code in ("above_cap", "above_licensed_line"):
+    for code in ("void_contract", "above_cap", "above_licensed_line"):
         law = KIND.law.request(code)
+        if code == "above_cap" and "void_contract" in items:
+            continue  # conceding interest up to the cap would concede what is not owed (G-03)
         if law is not None and law.text is not None and request_due(law, assessment):
             items[code] = law.text.get(language)  # it names the law: letters.yaml's words
     items["schedule"] = _(
@@ -194,6 +220,11 @@ def build(request: LetterRequest, assessment: Assessment) -> Draft:
         "requests": lines(numbered_items(list(items.values()), request)),
         "closing": lines(
             _(
+                "This letter is not an agreement to pay and does not acknowledge the debt. I will "
+                "decide only after I have your written answer and legal advice."
+            )
+            if time_barred(request)
+            else _(
                 "I want to repay and to stay in touch with you. I will pay only through your "
                 "official channels and keep the receipts."
             ),
