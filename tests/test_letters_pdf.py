@@ -43,7 +43,8 @@ def test_the_chinese_letter_reads_back_with_every_name_and_citation(chinese_pdf)
     )
     assert "第九百九十七条" not in text  # a remedy, not a rule the collector broke
     assert "提出上述请求的依据：《银行业保险业消费投诉处理管理办法》第三十三条" in text
-    assert "《中华人民共和国治安管理处罚法》（2025年修订）第五十条第一款第（二）项" in text
+    # An insult not shown to be public is a civil matter, not 治安法 50(1)(2) (legal review G-08).
+    assert "第五十条第一款第（二）项" not in text
     assert "第1页/共3页" in text and "第3页/共3页" in text  # two pages, then the appendix
     assert "不构成法律意见" in text
 

@@ -76,7 +76,8 @@ def test_the_interview_asks_who_they_are_then_about_the_calls_to_them(client):
     for code in ("guarantor", "spouse", "emergency_contact", "family", "friends", "contacts_list"):
         assert 'value="%s"' % code in page
     assert 'value="minor"' not in page and 'value="public"' not in page
-    assert answer(client) == ["relationship", "lender", "contact", "tactics", "when"]
+    # The insult on the tactics page brings the page that asks whether it was public.
+    assert answer(client) == ["relationship", "lender", "contact", "tactics", "details", "when"]
     contact = client.get("/called/contact/").content.decode()
     question = KNOWLEDGE.vocabulary.event_questions["asked_to_pay"].third_party.question.zh_hans
     assert question in contact  # asked of them, in their words
