@@ -186,6 +186,11 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+    # "__Host-": browsers accept these cookies only when Secure, for path "/" and
+    # without a Domain, so a sibling subdomain or a plain-http answer cannot plant
+    # a session (or CSRF token) in a visitor's browser (ASVS 3.4.4).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     # DJANGO_SECURE_SSL_REDIRECT: redirect http to https (on by default).
     SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
     # DJANGO_HSTS_SECONDS: HSTS lifetime; one year by default.
