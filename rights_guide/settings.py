@@ -213,6 +213,11 @@ LETTER_RENDER_SLOTS = max(1, int(os.environ.get("DJANGO_LETTER_RENDER_SLOTS", "1
 LETTER_RENDER_QUEUE = max(0, int(os.environ.get("DJANGO_LETTER_RENDER_QUEUE", "20")))
 LETTER_SLOT_WAIT = float(os.environ.get("DJANGO_LETTER_SLOT_WAIT", "30"))
 LETTER_SLOTS_DIR = VAR_DIR / "render-slots"  # lock files; one folder per machine
+# DJANGO_LETTER_REQUESTS_PER_WORKER: how many of a worker's threads may hold a
+# letter request (reading, waiting, rendering) at once; the others stay for
+# pages, and a letter beyond is asked (503, Retry-After) to try again shortly
+# before anything of it is read (rights_guide.letters.admission).
+LETTER_REQUESTS_PER_WORKER = max(1, int(os.environ.get("DJANGO_LETTER_REQUESTS_PER_WORKER", "4")))
 
 # DJANGO_TRUSTED_PROXIES: how many reverse proxies in front of the app append
 # to X-Forwarded-For (0 = none: the client is REMOTE_ADDR). Rate limits key on
