@@ -4,9 +4,10 @@ Glue only: the forms lay out fields, ``store`` keeps details and edits in
 the visitor's case and builds the same request the API takes,
 ``parse_letter_request`` judges it, ``rights_guide.letters`` writes and
 renders it, and ``rights_guide.letters.service`` makes the PDF (allowance,
-render slot, stored snapshot), admitted before the letter is built; the
-preview and print pages are throttled like it (``throttle``). A downloaded letter is stored with the case
-until it expires, so it can be downloaded again byte for byte.
+render slot, stored snapshot), admitted before the letter is even built;
+the preview and print pages are throttled like it (``throttle``). A
+downloaded letter is stored with the case until it expires, so it can be
+downloaded again byte for byte (``saved``).
 """
 
 from __future__ import annotations
