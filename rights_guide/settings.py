@@ -190,6 +190,11 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+    # "__Host-": browsers accept these cookies only when Secure, for path "/" and
+    # without a Domain, so a sibling subdomain or a plain-http answer cannot plant
+    # a session (or CSRF token) in a visitor's browser (ASVS 3.4.4).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     # DJANGO_SECURE_SSL_REDIRECT: redirect http to https (on by default).
     SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
     # DJANGO_HSTS_SECONDS: HSTS lifetime; one year by default.
@@ -212,6 +217,11 @@ LETTER_RENDER_SLOTS = max(1, int(os.environ.get("DJANGO_LETTER_RENDER_SLOTS", "1
 LETTER_RENDER_QUEUE = max(0, int(os.environ.get("DJANGO_LETTER_RENDER_QUEUE", "20")))
 LETTER_SLOT_WAIT = float(os.environ.get("DJANGO_LETTER_SLOT_WAIT", "30"))
 LETTER_SLOTS_DIR = VAR_DIR / "render-slots"  # lock files; one folder per machine
+# DJANGO_LETTER_REQUESTS_PER_WORKER: how many of a worker's threads may hold a
+# letter request (reading, waiting, rendering) at once; the others stay for
+# pages, and a letter beyond is asked (503, Retry-After) to try again shortly
+# before anything of it is read (rights_guide.letters.admission).
+LETTER_REQUESTS_PER_WORKER = max(1, int(os.environ.get("DJANGO_LETTER_REQUESTS_PER_WORKER", "4")))
 
 # DJANGO_TRUSTED_PROXIES: how many reverse proxies in front of the app append
 # to X-Forwarded-For (0 = none: the client is REMOTE_ADDR). Rate limits key on

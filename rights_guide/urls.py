@@ -14,6 +14,7 @@ from rights_guide.interview import called_views as called
 from rights_guide.interview import views as interview
 from rights_guide.letters.web import choices as letter_choices
 from rights_guide.letters.web import details as letter_details
+from rights_guide.letters.web import saved as saved_letters
 from rights_guide.letters.web import views as letters
 
 urlpatterns = [
@@ -56,6 +57,10 @@ urlpatterns += i18n_patterns(
     path("called/<slug:slug>/", called.step, name="third_party_step"),
     path("notice/", called.contacts_notice, name="contacts_notice"),
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),
+    path("letters/saved/", saved_letters.saved_letters, name="saved_letters"),
+    path(
+        "letters/saved/<str:token>/delete/", saved_letters.delete_saved, name="saved_letter_delete"
+    ),
     path("letters/details/", letter_details.details, name="letter_details"),
     path("letters/<slug:kind>/", letters.start, name="letter_start"),
     path("letters/<slug:kind>/choices/", letter_choices.choices, name="letter_choices"),

@@ -246,8 +246,8 @@ def test_deleting_reaches_every_letter_and_a_failed_render_stores_nothing(client
     )
     walk(client, STORY)
     save_details(client)
-    for _ in range(25):
-        assert download(client).status_code == 200
+    for number in range(25):  # 25 different letters (the same one is stored once)
+        assert download(client, closing="此致\n敬礼！（%d）" % number).status_code == 200
     assert StoredLetter.objects.count() == 25
     render = LetterSnapshot.render_pdf
 

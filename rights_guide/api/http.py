@@ -57,20 +57,27 @@ def _problem(status: int, code: str, field: str = "body", **params: Any) -> Requ
     return RequestRejected(json_response(errors_payload([FieldError(field, code, params)]), status))
 
 
-def read_json_body(request: HttpRequest, max_bytes: int) -> Any:
-    """Decode the body as JSON within the size limit, or raise RequestRejected."""
-    content_type = request.content_type or ""
+def check_json_headers(request: HttpRequest, max_bytes: int) -> None:
+    """Refuse from the headers alone: a declared body over the limit (413), not JSON (415).
+
+    Called before anything is read or charged, so an oversized upload costs nothing.
+    """
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         declared = 0
     if declared > max_bytes:
         raise _problem(413, "body_too_large", max=max_bytes)
+    if (request.content_type or "").lower() != "application/json":
+        raise _problem(415, "invalid_json")
+
+
+def read_json_body(request: HttpRequest, max_bytes: int) -> Any:
+    """Decode the body as JSON within the size limit, or raise RequestRejected."""
+    check_json_headers(request, max_bytes)
     body = request.read(max_bytes + 1)
     if len(body) > max_bytes:
         raise _problem(413, "body_too_large", max=max_bytes)
-    if content_type.lower() != "application/json":
-        raise _problem(415, "invalid_json")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:

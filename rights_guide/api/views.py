@@ -4,7 +4,9 @@
 ``POST /api/v1/letters`` reads a letter request and answers with the PDF;
 ``GET /api/v1/openapi.json`` describes both. The views only read the
 request, pick the language and hand over; they store nothing (a letter's
-only trace is the client's rate-limit bucket). Every failure is JSON: 400
+only trace is the client's rate-limit bucket). A letter is admitted (a
+thread, a token, a render ticket) before its body is read, so a flood is
+refused before it costs anything. Every failure is JSON: 400
 naming each bad field, 405, 413, 415, 429 and 503 with Retry-After, never
 a 500 page.
 """
@@ -20,6 +22,7 @@ from rights_guide import ratelimit
 from rights_guide.api.http import (
     JSON_TYPE,
     RequestRejected,
+    check_json_headers,
     json_response,
     method_not_allowed,
     read_json_body,
@@ -28,7 +31,7 @@ from rights_guide.api.http import (
 from rights_guide.api.openapi import openapi_document
 from rights_guide.assessment import InvalidAnswers, evaluate, parse_answers
 from rights_guide.letters import InvalidLetterRequest, build_letter, parse_letter_request
-from rights_guide.letters.service import LetterRefused, deliver_letter
+from rights_guide.letters.service import Admission, LetterRefused, deliver_letter
 from rights_guide.messages import errors_payload
 from rights_guide.results import assessment_json
 
@@ -58,20 +61,23 @@ def assess(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 def letters(request: HttpRequest) -> HttpResponse:
+    """Admitted before its body is read (``letters.admission``); parsed and built in a slot."""
     with translation.override(request_language(request)):
         if request.method != "POST":
             return method_not_allowed()
         try:
-            data = read_json_body(request, LETTERS_MAX_BYTES)
-            now = timezone.localtime().replace(tzinfo=None)
-            letter_request = parse_letter_request(data, today=now.date(), now=now)
+            check_json_headers(request, LETTERS_MAX_BYTES)
+            with Admission(ratelimit.client_key(request)) as admitted:
+                data = read_json_body(request, LETTERS_MAX_BYTES)
+                admitted.wait()
+                now = timezone.localtime().replace(tzinfo=None)
+                letter_request = parse_letter_request(data, today=now.date(), now=now)
+                letter = build_letter(letter_request, today=now.date())
+                delivered = deliver_letter(letter, admitted)
         except RequestRejected as rejected:
             return rejected.response
         except InvalidLetterRequest as invalid:
             return json_response(errors_payload(invalid.errors), 400)
-        letter = build_letter(letter_request, today=now.date())
-        try:
-            delivered = deliver_letter(letter, client=ratelimit.client_key(request))
         except LetterRefused as refused:
             response = json_response(errors_payload([refused.error]), refused.status)
             response["Retry-After"] = str(refused.retry_after)

@@ -8,7 +8,7 @@ case's life to ``SESSION_COOKIE_AGE`` after the change, and marks the
 session changed so that the session (which points at the case) lives as
 long.
 
-Creating a case, and the first time personal details enter it, gives the
+Creating a case, and every write of personal details into it, gives the
 session a new key: a session cookie planted in someone's browser before
 they began can never read what they enter afterwards.
 
@@ -135,7 +135,11 @@ class VisitorCase:
         return case
 
     def personal_data_entered(self) -> None:
-        """Call when names or identity numbers first enter the case: the session key changes."""
+        """Call whenever names, numbers or incidents are written into the case: a new session key.
+
+        One UPDATE of the session row. Every time, not only the first, so a
+        planted cookie whose case already held a decoy name changes too.
+        """
         self.session.cycle_key()
 
     def _create(self) -> Case:

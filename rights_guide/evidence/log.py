@@ -139,12 +139,13 @@ def _refuse_unless_room(case, adding, *, replacing=None) -> None:
 def _open_case(visitor: VisitorCase) -> Case:
     """The case to write into, its life extended.
 
-    A new case gets a new session key when it is created; the first incident
-    entering an existing case is personal data entering it, and does too.
+    An incident is personal data (who called, what was said), so every
+    write of one gives the session a new key, as the details do: a cookie
+    planted with a decoy incident already in its case changes too.
     """
-    first = visitor.exists and count(visitor.instance) == 0
+    existed = visitor.exists
     case = visitor.touch()
-    if first:
+    if existed:  # a new case got its new key when it was created
         visitor.personal_data_entered()
     return case
 
@@ -188,7 +189,7 @@ def update_incident(*, visitor: VisitorCase, key: int, incident: Incident) -> bo
     if not _rows(case).filter(pk=key).exists():
         return False
     _refuse_unless_room(case, [incident], replacing=key)
-    visitor.touch()
+    _open_case(visitor)
     _rows(case).filter(pk=key).update(**LoggedIncident.fields_of(incident))
     return True
 

@@ -22,6 +22,7 @@ from rights_guide.interview.views import flow_restart, flow_review, flow_step
 from rights_guide.knowledge import get_knowledge
 from rights_guide.letters.kinds import Situation, offered_kinds
 from rights_guide.letters.web import store as letter_store
+from rights_guide.models import StoredLetter
 from rights_guide.results import present_assessment
 
 
@@ -82,6 +83,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "letters": letters,
             "complaint_needed": result["overall"] != "lawful",
             "has_details": letter_store.details(request.case, "third_party") is not None,
+            "saved_letters": StoredLetter.of_case(request.case.instance).count(),
             "review_url": reverse(THIRD_PARTY.pages.review),
             "restart_url": reverse(THIRD_PARTY.pages.restart),
         },

@@ -28,6 +28,7 @@ from rights_guide.knowledge import get_knowledge
 from rights_guide.letters.kinds import Situation, follow_up, offered_kinds
 from rights_guide.letters.web import store as letter_store
 from rights_guide.messages import error_summary
+from rights_guide.models import StoredLetter
 from rights_guide.results import present_assessment
 
 # The evidence log's "make a letter" link says where it comes from, so the first question can
@@ -189,6 +190,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "complaint_needed": complaint_needed,
             "first_channel": result["channels"][0] if result["channels"] else None,
             "has_details": letter_store.details(request.case) is not None,
+            "saved_letters": StoredLetter.of_case(request.case.instance).count(),
         },
     )
 

@@ -37,6 +37,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from rights_guide.letters.content import Letter
+from rights_guide.letters.pdf import leftovers
 from rights_guide.letters.pdf.fonts import fonts_dir, load_font_plan
 
 TEMPLATE = "rights_guide/letters/letter.html"
@@ -114,7 +115,11 @@ class _Renderer:
         from rights_guide.letters.pdf.fetcher import LetterURLFetcher
 
         self.fetcher = LetterURLFetcher((static_dir(), fonts_dir()))
+        leftovers.sweep()
         self.font_config = FontConfiguration()
+        # Where WeasyPrint copies the fonts: ours, named after this process, so
+        # a process killed before its exit handlers leaves nothing for good.
+        self.font_config._folder = leftovers.font_folder()
         self.plan = load_font_plan()
         self.base = self._css(self.plan.base_css)
         self.extensions: dict[int, object] = {}
@@ -200,13 +205,15 @@ def _render_apart(write) -> bytes | None:
     after, growing over five letters, then flat). A forked child starts from
     the warm worker (fonts registered, modules imported: copy-on-write, so
     it costs a few milliseconds), writes the PDF into a pipe and exits,
-    and its memory goes with it. The caller holds ``_lock``, so no other
+    and its memory goes with it; it dies with the worker if the worker is
+    killed (``leftovers.die_with_parent``). The caller holds ``_lock``, so no other
     thread of this process is inside Pango when it forks. If anything goes
     wrong in the child, the caller renders here instead, as for a small
     letter.
     """
     if not hasattr(os, "fork"):
         return None
+    parent = os.getpid()
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
@@ -217,6 +224,7 @@ def _render_apart(write) -> bytes | None:
     if pid == 0:  # the child: print, send, leave without running the parent's exit code
         status = 1
         try:
+            leftovers.die_with_parent(parent)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.close(read_end)

@@ -86,7 +86,7 @@ class RenderTicket:
         if self.slot is None:
             self.place = _take_one("queue", settings.LETTER_RENDER_QUEUE)
             if self.place is None:
-                raise RendererBusy(_retry_after())
+                raise RendererBusy(retry_after())
         return self
 
     def wait(self) -> None:
@@ -97,7 +97,7 @@ class RenderTicket:
             if self.slot is not None:
                 break
             if time.monotonic() >= deadline:
-                raise RendererBusy(_retry_after())
+                raise RendererBusy(retry_after())
             time.sleep(POLL_SECONDS)
         if self.place is not None:
             _release(self.place)
@@ -110,7 +110,8 @@ class RenderTicket:
         self.slot = self.place = None
 
 
-def _retry_after() -> int:
+def retry_after() -> int:
+    """Seconds a refused client is asked to wait: half the longest wait in line."""
     return max(2, min(30, round(settings.LETTER_SLOT_WAIT / 2)))
 
 

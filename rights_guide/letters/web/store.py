@@ -80,9 +80,13 @@ def details(case: VisitorCase, perspective: str = "borrower") -> dict[str, Any] 
 
 
 def save_details(case: VisitorCase, data: Mapping[str, Any], perspective: str = "borrower") -> None:
-    """Keep the details; the first time personal details arrive the session key changes."""
-    before = details(case, perspective) or {}
-    if not any(before.get("complainant", {}).get(key) for key in PERSONAL):
+    """Keep the details; every time personal details are sent, the session key changes.
+
+    Not only the first time: a cookie planted by someone who had already
+    typed a decoy name into its case would otherwise never change, and its
+    planter could read what the visitor types next.
+    """
+    if any(data.get("complainant", {}).get(key) for key in PERSONAL) or data.get("borrower_name"):
         case.personal_data_entered()
     case.update(**{_section(perspective): dict(data)})
 
@@ -133,14 +137,10 @@ def save_choices(case: VisitorCase, choice_set: ChoiceSet, data: Mapping[str, An
     """Keep the choices as the parser normalised them.
 
     A part the kind marks ``personal`` (a phone number, a name) is personal
-    data: the first time one is typed, the case's key is rotated.
+    data: whenever one is sent, the case's key is rotated (see ``save_details``).
     """
     field = choice_set.field
-    before = choices(case, field) or {}
-    if any(
-        part.personal and data.get(part.name) and not before.get(part.name)
-        for part in choice_set.parts
-    ):
+    if any(part.personal and data.get(part.name) for part in choice_set.parts):
         case.personal_data_entered()
     case.update(**{CHOICES: {**(case.get(CHOICES) or {}), field: dict(data)}})
 

@@ -4,8 +4,10 @@ Glue only: the forms lay out fields, ``store`` keeps details and edits in
 the visitor's case and builds the same request the API takes,
 ``parse_letter_request`` judges it, ``rights_guide.letters`` writes and
 renders it, and ``rights_guide.letters.service`` makes the PDF (allowance,
-render slot, stored snapshot). A downloaded letter is stored with the case
-until it expires, so it can be downloaded again byte for byte.
+render slot, stored snapshot), admitted before the letter is even built;
+the preview and print pages are throttled like it (``throttle``). A
+downloaded letter is stored with the case until it expires, so it can be
+downloaded again byte for byte (``saved``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from rights_guide.letters import (
 )
 from rights_guide.letters.kinds import KINDS
 from rights_guide.letters.request import EDITABLE
-from rights_guide.letters.service import LetterRefused, deliver_letter, deliver_stored
+from rights_guide.letters.service import (
+    Admission,
+    LetterRefused,
+    deliver_letter,
+    deliver_stored,
+)
 from rights_guide.letters.web import store
 from rights_guide.letters.web.choices import choices_needed, choices_url
 from rights_guide.letters.web.common import (
@@ -45,6 +52,7 @@ from rights_guide.letters.web.forms import (
     ParagraphsForm,
 )
 from rights_guide.letters.web.text import letter_text
+from rights_guide.letters.web.throttle import busy_page, letter_page
 from rights_guide.messages import error_message, error_summary
 from rights_guide.models import StoredLetter
 from rights_guide.pictographs import remove_emoji
@@ -95,6 +103,20 @@ def preview(request: HttpRequest, kind: str) -> HttpResponse:
     if blocked is not None:
         return blocked
     action = request.POST.get("action") if request.method == "POST" else None
+    try:
+        if action == "download":  # admitted before the letter is built, as on the API
+            with Admission(ratelimit.client_key(request)) as admitted:
+                admitted.wait()
+                return _preview(request, kind, action, admitted)
+        with letter_page(request):
+            return _preview(request, kind, action, None)
+    except LetterRefused as refused:
+        if action == "download":
+            return _refused(request, kind, refused)
+        return busy_page(request, kind, refused)
+
+
+def _preview(request, kind, action, admitted) -> HttpResponse:
     if action == "reset":
         store.save_edits(request.case, kind, None)
         return redirect("letter_preview", kind=kind)
@@ -111,7 +133,7 @@ def preview(request: HttpRequest, kind: str) -> HttpResponse:
     summary: list[dict] = []
     if action in ("update", "download") and not stale:
         form = ParagraphsForm(request.POST)
-        outcome = _save_edits(request, kind, form, letter)
+        outcome = _save_edits(request, kind, form, letter, admitted)
         if isinstance(outcome, HttpResponse):
             return outcome
         summary = outcome
@@ -161,7 +183,7 @@ def _invalid_stored_letter(request, kind, invalid: InvalidLetterRequest) -> Http
     return _preview_page(request, kind, letter, form, [], error_summary([form], []))
 
 
-def _save_edits(request, kind, form, letter) -> HttpResponse | list[dict]:
+def _save_edits(request, kind, form, letter, admitted) -> HttpResponse | list[dict]:
     """Check the paragraphs as submitted (a paragraph not sent stays as it was) and keep them."""
     form.is_valid()
     texts = {name: edit["text"] for name, edit in store.edits(request.case, kind).items()}
@@ -192,8 +214,8 @@ def _save_edits(request, kind, form, letter) -> HttpResponse | list[dict]:
             )
             % {"count": removed},
         )
-    if request.POST.get("action") == "download":
-        return _download(request, kind)
+    if admitted is not None:  # the download button
+        return _download(request, kind, admitted)
     return redirect("letter_preview", kind=kind)
 
 
@@ -253,14 +275,12 @@ def _refused(request: HttpRequest, kind: str, refused: LetterRefused) -> HttpRes
     return response
 
 
-def _download(request: HttpRequest, kind: str) -> HttpResponse:
+def _download(request: HttpRequest, kind: str, admitted: Admission) -> HttpResponse:
     letter = _build(request, kind)
     if store.conflicts(store.edits(request.case, kind), letter.generated):
         return redirect("letter_preview", kind=kind)
     try:
-        delivered = deliver_letter(
-            letter, client=ratelimit.client_key(request), case=request.case.instance
-        )
+        delivered = deliver_letter(letter, admitted, case=request.case.instance)
     except LetterRefused as refused:
         return _refused(request, kind, refused)
     return delivered.response()
@@ -289,6 +309,14 @@ def print_view(request: HttpRequest, kind: str) -> HttpResponse:
     blocked = _guard(request, kind)
     if blocked is not None:
         return blocked
+    try:
+        with letter_page(request):
+            return _print_page(request, kind)
+    except LetterRefused as refused:
+        return busy_page(request, kind, refused)
+
+
+def _print_page(request: HttpRequest, kind: str) -> HttpResponse:
     try:
         letter = _build(request, kind)
     except InvalidLetterRequest as invalid:
