@@ -368,6 +368,7 @@ def test_their_letter_cites_only_what_protects_them_for_the_conduct():
     ],
     ids=["guarantor", "borrowers-story", "borrowers-letter", "borrower-name"],
 )
+@pytest.mark.django_db  # a letter request is charged to the allowance before it is read
 def test_letters_refused_for_the_wrong_writer(client, changes, field, code):
     body = letter_data(kind=changes.pop("kind", "third_party"))
     body.update(changes)
