@@ -355,3 +355,16 @@ def test_g32_the_credit_section_cites_the_credit_reporting_regulation():
         for provision in ("credit_reporting_15", "credit_reporting_16", "credit_reporting_25"):
             assert '"%s"' % provision in source, (language, provision)
         assert "cite them here once" not in source
+
+
+def test_g23_the_guarantor_paragraph_cites_its_provisions():
+    """G-23: 民法典 685 and 469 para 3, 民间借贷规定 20, each checked against a named text."""
+    provisions = get_knowledge().provisions
+    for provision in ("civil_code_685", "civil_code_469_3", "private_lending_20"):
+        assert provisions[provision].confidence == "V1"
+        note = provisions[provision].note.get("en")
+        assert "LawRefBook" in note or "Chinese-Laws" in note
+    for language in ("zh-hans", "en"):
+        source = (ROOT / "templates/guide" / language / "emergency-contact.html").read_text()
+        for provision in ("civil_code_685", "civil_code_469_3", "private_lending_20"):
+            assert '"%s"' % provision in source, (language, provision)
