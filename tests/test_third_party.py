@@ -139,8 +139,16 @@ def test_a_friend_owes_nothing_because_a_contract_binds_only_its_parties(client)
     [
         (
             "guarantor",
-            ["civil_code_686_2", "civil_code_687_2", "civil_code_688_2"],
-            ["担保", "连带责任保证", "一般保证"],
+            [
+                "guarantee_law_19",
+                "guarantee_interpretation_25_2",
+                "civil_code_686_2",
+                "civil_code_687_2",
+                "civil_code_688_2",
+                "civil_code_692",
+                "civil_code_693",
+            ],
+            ["担保", "连带责任保证", "一般保证", "保证期间"],
         ),
         ("spouse", ["civil_code_1064"], ["夫妻共同债务", "事后认可"]),
     ],
