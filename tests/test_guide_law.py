@@ -113,10 +113,10 @@ def test_a_changed_rule_changes_the_page(client, knowledge_copy):
 def test_a_changed_explanation_changes_the_page(client, knowledge_copy):
     edit(
         knowledge_copy / "rules_contact.yaml",
-        "The rules set no number of calls a day;",
-        "The rules set no daily number of calls;",
+        "The rules set no number of calls a day.",
+        "The rules set no daily number of calls.",
     )
-    assert "The rules set no daily number of calls;" in client.get("/en/guide/family/").text
+    assert "The rules set no daily number of calls." in client.get("/en/guide/family/").text
 
 
 def test_the_start_up_check_names_a_template_citing_what_does_not_exist():

@@ -735,3 +735,49 @@ def test_g07_contacts_spread_over_several_relatives_are_judged_per_person():
         }
     )
     assert BOMBING in [f["code"] for f in forty_to_one["findings"]]
+
+
+def _rule(code):
+    from rights_guide.knowledge import get_knowledge
+
+    return next(rule for rule in get_knowledge().rules if rule.code == code)
+
+
+def test_g28_a_defaulter_who_can_pay_is_listed_until_they_pay_not_for_two_years():
+    """G-28: the two-year term is for listing items (2)-(6); item (1) lasts until performance."""
+    text = _rule("TACTIC__FALSE_CONSEQUENCES").explanation
+    assert "失信被执行人名单（一般2年）" not in text.zh_hans
+    assert "直到履行了义务才会删除" in text.zh_hans
+    assert "usually for two years" not in text.en
+    assert "on the list of defaulters until you pay" in text.en
+
+
+@pytest.mark.parametrize(
+    "code", ["CONTACT__EMERGENCY_CONTACT_BEYOND_LOCATING", "CONTACT__THIRD_PARTY_LOCATE_PRESSED"]
+)
+def test_g33_the_call_count_line_is_labelled_as_our_own_reading(code):
+    """G-33: the standard sets no count; "4 a day or again after an answer" is ours."""
+    rule = _rule(code)
+    for wording in (rule, rule.third_party):
+        zh, en = wording.explanation.zh_hans, wording.explanation.en
+        assert "视为超出" not in zh and "这违反国家标准和行业规范" not in zh
+        assert "这是我们的判断：一天4次以上" in zh
+        assert "we treat four or more" not in en
+        assert "this is our reading: four or more a day" in en.lower()
+
+
+def test_g36_a_spouse_hears_about_household_loans_and_premarital_debts():
+    """G-36: small household loans may be joint (1064 para 1); premarital debts are not, unless used for the family."""
+    from rights_guide.knowledge import get_knowledge
+
+    words = get_knowledge().vocabulary.targets["spouse"].called
+    assert (
+        "为家庭日常生活借的小额消费贷款，不需要出借人另外证明，就可能是共同债务"
+        in words.owes_text.zh_hans
+    )
+    assert "结婚以前借的钱" in words.owes_text.zh_hans
+    assert (
+        "small consumer loan taken out for everyday family needs may be joint" in words.owes_text.en
+    )
+    assert "before you married" in words.owes_text.en
+    assert words.owes_provisions == ("civil_code_1064",)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as entities
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from tests.factories import make_request, preview_html
 pytestmark = pytest.mark.django_db
 
 PREFIX = {"zh-hans": "", "en": "/en"}
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def page(client, slug, language):
@@ -249,3 +251,120 @@ def test_no_note_names_an_internal_work_item():
         for language in ("zh-hans", "en"):
             text = provision.note.get(language)
             assert not re.search(r"第\d+号工作单|\bissue \d+", text), (provision.id, text)
+
+
+def test_g01_the_guarantor_paragraph_asks_for_the_date_the_wording_and_the_period(client):
+    """G-01: pre-2021 guarantees, joint-making wording, 687(2)'s four exceptions, the guarantee period."""
+    text = page(client, "family", "zh-hans")
+    assert "2021年以前签的担保" in text and "按连带责任保证承担" in text
+    assert "无条件承担保证责任" in text
+    assert "借款人下落不明且没有财产可供执行" in text and "书面放弃过这项权利" in text
+    assert "担保人不再承担保证责任" in text
+    english = page(client, "family", "en")
+    assert "signed before 2021" in english and "guarantees unconditionally" in english
+    assert "four exceptions" in english and "the guarantor is released" in english
+    source = (ROOT / "templates/guide/zh-hans/family.html").read_text()
+    for provision in (
+        "guarantee_law_19",
+        "guarantee_interpretation_25_2",
+        "civil_code_687_2",
+        "civil_code_692",
+        "civil_code_693",
+        "civil_code_1161",
+    ):
+        assert provision in source
+
+
+def test_g15_relatives_read_that_heirs_pay_only_within_the_estate(client):
+    """G-15 on the guide: relatives owe nothing unless they inherit, and then only within the estate."""
+    assert "只在所得遗产的实际价值范围内清偿" in page(client, "family", "zh-hans")
+    assert "only up to the real value of what they inherit" in page(client, "family", "en")
+
+
+def test_g02_the_guide_explains_the_limitation_period_before_acknowledging(client):
+    """G-02: three years; demands, acknowledgment and part-payment restart it; agreeing after expiry waives it."""
+    text = page(client, "repayment-plan", "zh-hans")
+    assert "诉讼时效期间是三年" in text
+    assert "还了一部分也算" in text
+    assert "就不能再以时效届满为由拒绝" in text
+    assert "都是三年以前的事" in text and "12348" in text
+    english = page(client, "repayment-plan", "en")
+    assert "limitation period for going to court is three years" in english
+    assert "do not acknowledge the debt" in english
+    assert "先看诉讼时效" in page(client, "consequences", "zh-hans")
+
+
+def test_g03_an_unlicensed_lender_lending_to_the_public_has_a_void_contract(client):
+    """G-03: 民间借贷规定 13(3): void, principal plus at most LPR-level compensation."""
+    text = page(client, "interest-limits", "zh-hans")
+    assert "法院应当认定借款合同无效" in text
+    assert "资金占用费" in text
+    assert "the court shall hold the loan contract void" in page(client, "interest-limits", "en")
+    source = (ROOT / "templates/guide/zh-hans/interest-limits.html").read_text()
+    assert "private_lending_13_3" in source
+
+
+def test_g05_the_licensed_list_names_trust_and_auto_finance_companies(client):
+    """G-05: a trust company or an auto-finance company is a licensed lender too."""
+    text = page(client, "interest-limits", "zh-hans")
+    assert "“信托”“汽车金融”" in text
+    assert "信托公司、汽车金融公司" in text
+    english = page(client, "interest-limits", "en")
+    assert "信托 (trust) or 汽车金融 (auto finance)" in english
+
+
+def test_g10_staying_at_the_door_has_its_own_verdicts(client):
+    """G-10: "came inside" and "stayed at the door" are two cases with two tables."""
+    text = page(client, "visits", "zh-hans")
+    assert "上门后进了您的屋，您让他们走，他们不走" in text
+    assert "上门后没有进屋，您让他们走，他们在门外不走" in text
+    assert "without coming in" in page(client, "visits", "en")
+    door = get_registry().stories["visit_home_door"].request
+    assert door["came_inside"] is False
+
+
+def test_g14_the_court_paragraph_covers_notice_default_judgment_payment_orders_and_freezing(client):
+    """G-14: 民诉法 95, 147, 227, 103-104 on the fake-authorities page and in its FAQ."""
+    text = page(client, "fake-authorities", "zh-hans")
+    assert "公告送达" in text and "缺席判决" in text
+    assert "收到之日起十五日内还款，或者向法院提出书面异议" in text
+    assert "冻结您的账户" in text
+    english = page(client, "fake-authorities", "en")
+    assert "public notice" in english and "payment order" in english
+    pair = faq("fake-authorities", "催收说已经起诉我了")
+    assert "支付令" in pair.answer.get("zh-hans") and "公告送达" in pair.answer.get("zh-hans")
+    assert {"civil_procedure_95", "civil_procedure_147", "civil_procedure_227"} <= set(pair.cites)
+
+
+def test_g29_a_fake_lawyers_letter_goes_to_the_justice_bureau_and_12348(client):
+    """G-29: 律师法 55; the 司法局 punishes it; lawyers are looked up at 12348.gov.cn."""
+    text = page(client, "fake-authorities", "zh-hans")
+    assert "中国律师网" not in text
+    assert "12348.gov.cn" in text
+    assert "由司法局（县级以上司法行政部门）责令停止" in text
+    english = page(client, "fake-authorities", "en")
+    assert "12348.gov.cn" in english and "the justice bureau" in english
+    pair = faq("fake-authorities", "收到律师函")
+    assert "司法局" in pair.answer.get("zh-hans") and "lawyers_law_55" in pair.cites
+
+
+def test_g32_the_credit_section_cites_the_credit_reporting_regulation():
+    """G-32: the three sentences cite 征信业管理条例 15, 16 and 25, in both languages."""
+    for language in ("zh-hans", "en"):
+        source = (ROOT / "templates/guide" / language / "consequences.html").read_text()
+        for provision in ("credit_reporting_15", "credit_reporting_16", "credit_reporting_25"):
+            assert '"%s"' % provision in source, (language, provision)
+        assert "cite them here once" not in source
+
+
+def test_g23_the_guarantor_paragraph_cites_its_provisions():
+    """G-23: 民法典 685 and 469 para 3, 民间借贷规定 20, each checked against a named text."""
+    provisions = get_knowledge().provisions
+    for provision in ("civil_code_685", "civil_code_469_3", "private_lending_20"):
+        assert provisions[provision].confidence == "V1"
+        note = provisions[provision].note.get("en")
+        assert "LawRefBook" in note or "Chinese-Laws" in note
+    for language in ("zh-hans", "en"):
+        source = (ROOT / "templates/guide" / language / "emergency-contact.html").read_text()
+        for provision in ("civil_code_685", "civil_code_469_3", "private_lending_20"):
+            assert '"%s"' % provision in source, (language, provision)

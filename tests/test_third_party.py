@@ -148,7 +148,7 @@ def test_a_friend_owes_nothing_because_a_contract_binds_only_its_parties(client)
                 "civil_code_692",
                 "civil_code_693",
             ],
-            ["担保", "连带责任保证", "一般保证"],
+            ["担保", "连带责任保证", "一般保证", "保证期间"],
         ),
         ("spouse", ["civil_code_1064"], ["夫妻共同债务", "事后认可"]),
     ],
