@@ -22,6 +22,9 @@ without a place to break it. The line separators U+2028 and U+2029, which
 phones paste from some apps, are read as the line breaks they are.
 Full-width digits (０-９), which Chinese keyboards type, are read as digits
 in numbers and times; other scripts' digits are refused rather than guessed.
+A numeral longer than any bound here (a 5,000-digit count, ``1e5000``) is
+read as a number too large for every range, without converting it: Python
+refuses to make an int of more than 4,300 digits, and nothing here needs 30.
 """
 
 from __future__ import annotations
@@ -61,11 +64,30 @@ UNBROKEN_RUN = re.compile(
 MAX_UNBROKEN_RUN = 100
 LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+NUMERAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+MAX_NUMERAL_DIGITS = 30  # more than any bound read here; far below Python's 4,300
+TOO_LARGE = 10**MAX_NUMERAL_DIGITS  # what a longer numeral reads as: out of every range
 
 
 def ascii_digits(value: str) -> str:
     """Full-width digits as ASCII ones; other characters unchanged."""
     return value.translate(FULL_WIDTH_DIGITS)
+
+
+def numeral(typed: Any) -> int | float | str:
+    """What was typed (12, 1.5, ０８), as the JSON number it means; left as typed otherwise.
+
+    The reader then says what is wrong with it in the same words as the API.
+    A whole part longer than ``MAX_NUMERAL_DIGITS`` reads as ``TOO_LARGE``
+    (negated when negative), which every range refuses.
+    """
+    text = ascii_digits(str(typed or "")).strip()
+    if not NUMERAL.match(text):
+        return text
+    whole = text.split(".")[0].lstrip("-").lstrip("0")
+    if len(whole) > MAX_NUMERAL_DIGITS:
+        return -TOO_LARGE if text.startswith("-") else TOO_LARGE
+    return float(text) if "." in text else int(text)
 
 
 def character_name(character: str) -> str:
@@ -195,7 +217,8 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.error(name, "not_number")
             return None
-        if not math.isfinite(value) or not low <= value <= high:
+        # math.isfinite cannot take an int too large for a float: ints are finite
+        if (isinstance(value, float) and not math.isfinite(value)) or not low <= value <= high:
             self.error(name, "out_of_range", min=low, max=high)
             return None
         return value

@@ -39,7 +39,7 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rights_guide.evidence.record import (
@@ -57,7 +57,7 @@ from rights_guide.evidence.record import (
     read_incident,
 )
 from rights_guide.knowledge.vocabulary import Vocabulary
-from rights_guide.reading import FieldError, Reader, ascii_digits
+from rights_guide.reading import FieldError, Reader, ascii_digits, numeral
 
 COLUMNS = (
     "date",
@@ -179,8 +179,8 @@ def _files(value: str) -> list[dict]:
         parts = [part.strip() for part in line.split("|")]
         item: dict = {"name": parts[0]}
         if len(parts) > 1 and parts[1]:
-            size = ascii_digits(parts[1]).replace(",", "")
-            item["size"] = int(size) if size.isdigit() else parts[1]
+            size = numeral(parts[1].replace(",", ""))
+            item["size"] = size if not isinstance(size, str) else parts[1]
         if len(parts) > 2 and parts[2]:
             item["date"] = normal_date(parts[2]) or parts[2]
         if len(parts) > 3 and parts[3]:
@@ -260,7 +260,10 @@ def read_csv(
             RowError(0, "", FieldError("csv", "csv_too_large", {"max": MAX_CSV_BYTES}))
         )
         return result
-    lines = csv.reader(io.StringIO(text.removeprefix(BOM)))
+    # The csv module refuses cells over 131,072 characters (a process-wide
+    # limit); the file's own bound and the description's are the ones we mean.
+    csv.field_size_limit(MAX_CSV_BYTES)
+    lines = _rows(text.removeprefix(BOM), result)
     header = next(lines, None)
     if header is None or not any(cell.strip() for cell in header):
         result.errors.append(RowError(1, "", FieldError("csv", "csv_empty")))
@@ -294,6 +297,21 @@ def read_csv(
         result.incidents.append(incident)
         result.rows.append(number)
     return result
+
+
+def _rows(text: str, result: Imported) -> Iterator[list[str]]:
+    """The CSV's rows, stopping with a row error where the csv module cannot read on."""
+    reader = csv.reader(io.StringIO(text))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # e.g. a lone carriage return inside an unquoted cell
+            error = FieldError("csv", "csv_unreadable")
+            result.errors.append(RowError(reader.line_num, "", error))
+            return
+        yield row
 
 
 @dataclass

@@ -32,11 +32,11 @@ from rights_guide.assessment import InvalidAnswers, parse_answers
 from rights_guide.i18n import localized
 from rights_guide.knowledge import get_knowledge
 from rights_guide.messages import error_message
+from rights_guide.reading import numeral
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 DATE_SEPARATORS = re.compile(r"^([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})$")
 SECONDS = re.compile(r"^([0-9]{2}:[0-9]{2}):[0-9]{2}$")
-NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def _option(label: str, hint: str) -> str:
@@ -59,12 +59,10 @@ def as_number(value: Any) -> Any:
     """What was typed, as the JSON number it means; left as typed when it is not one.
 
     The parser then says what is wrong with it ("must be a whole number"),
-    in the same words as the API.
+    in the same words as the API; a numeral too long to convert reads as out
+    of range (rights_guide.reading.numeral).
     """
-    text = str(value or "").strip()
-    if not NUMBER.match(text):
-        return text
-    return float(text) if "." in text else int(text)
+    return numeral(value)
 
 
 def as_date(value: Any) -> str:

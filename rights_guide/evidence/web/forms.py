@@ -23,7 +23,7 @@ from rights_guide.evidence.record import FLAGS, MAX_FILES_PER_INCIDENT, Incident
 from rights_guide.evidence.words import evidence_choices, flag_choices
 from rights_guide.i18n import localized
 from rights_guide.knowledge import get_knowledge
-from rights_guide.reading import FieldError
+from rights_guide.reading import FieldError, numeral
 
 FILE_ROWS = tuple(range(1, MAX_FILES_PER_INCIDENT + 1))
 READER_FIELD = re.compile(r"^incident\.(\w+)(?:\[(\d+)\](?:\.(\w+))?)?$")
@@ -169,7 +169,7 @@ class IncidentForm(forms.Form):
             item: dict[str, Any] = {"name": name}
             size = self.value("file_size_%d" % row).strip()
             if size:
-                item["size"] = int(size) if size.isdigit() else size
+                item["size"] = numeral(size)
             day_typed = self.value("file_date_%d" % row).strip()
             if day_typed:
                 item["date"] = normal_date(day_typed) or day_typed

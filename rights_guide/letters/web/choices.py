@@ -38,7 +38,13 @@ from rights_guide.letters.web.common import (
     results_url,
 )
 from rights_guide.messages import error_message, error_summary
-from rights_guide.reading import FieldError, Reader, ascii_digits
+from rights_guide.reading import (
+    MAX_NUMERAL_DIGITS,
+    TOO_LARGE,
+    FieldError,
+    Reader,
+    ascii_digits,
+)
 
 AMOUNT_NOISE = re.compile(r"[\s,，¥￥元]")
 INDEX = re.compile(r"\[\d+\]")
@@ -209,6 +215,8 @@ def _amount(typed: str) -> int | float | str | None:
         return typed.strip()
     if not number.is_finite():
         return typed.strip()
+    if number.adjusted() >= MAX_NUMERAL_DIGITS:  # 1e5000: not worth converting
+        return TOO_LARGE
     return int(number) if number == number.to_integral_value() else float(number)
 
 
