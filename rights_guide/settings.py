@@ -40,6 +40,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items or default
 
 
+def env_whole_number(name: str, default: int, low: int, high: int) -> int:
+    """A whole number within bounds; anything else stops start-up and says what is allowed."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {low} to {high}, not {raw!r}."
+        )
+    return int(raw)
+
+
 def development_secret() -> str:
     """A random secret kept in var/ so sessions survive restarts on a dev machine."""
     path = VAR_DIR / "dev-secret-key"
@@ -88,7 +100,6 @@ MIDDLEWARE = [
     "rights_guide.security.NullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "rights_guide.housekeeping.HousekeepingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -125,14 +136,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # when they begin (IMMEDIATE) instead of failing with "database is locked"
     # when a reader tries to write; WAL lets readers go on while one writes;
     # a writer waits up to 20 s for the lock instead of failing at once.
+    # Deleted rows are overwritten with zeros (secure_delete: upstream builds
+    # default to off), temporary tables and statement journals stay in memory
+    # (deleting must not need disk space), and the log is cut back to 16 MB
+    # after checkpoints (rights_guide.erasure).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; "
+                "PRAGMA journal_size_limit=16777216"
+            ),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# DJANGO_HEALTH_MIN_FREE_MB: /healthz answers 503 when var/, the temporary
+# folder or the SQLite database's folder has less free space than this.
+HEALTH_MIN_FREE_BYTES = (
+    env_whole_number("DJANGO_HEALTH_MIN_FREE_MB", 64, 0, 1024 * 1024) * 1024 * 1024
+)
 
 # Languages: Simplified Chinese first and default, English second.
 LANGUAGE_CODE = "zh-hans"
@@ -169,7 +193,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # DJANGO_SESSION_HOURS after the last change; expired rows are purged
 # automatically.
 SESSION_ENGINE = "rights_guide.sessions"
-SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_HOURS", "24")) * 3600
+# Whole hours from 1 to 720 (30 days): 0 or less would expire every case at
+# once, so nothing could be saved.
+SESSION_COOKIE_AGE = env_whole_number("DJANGO_SESSION_HOURS", 24, 1, 720) * 3600
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
