@@ -247,25 +247,29 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "scrub": {"()": "rights_guide.logs.ScrubPersonalData"},
-        "one_line": {"()": "rights_guide.logs.WithoutTraceback"},
+        "expected": {"()": "rights_guide.logs.ExpectedAsWarning"},
     },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
+        # Filters on the handler see every record, including those of child
+        # loggers (django.security.DisallowedHost), which logger filters do not.
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["scrub", "expected"],
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Replaces Django's own console handler, which would print every line twice.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # 5xx at ERROR with their traceback; expected 503s (busy, database
+        # away) and client errors as one WARNING line (rights_guide.logs).
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # Scanners send bad Host headers all day: one line each, not a traceback.
-        "django.security.DisallowedHost": {
-            "handlers": ["console"],
-            "level": "ERROR",
-            "filters": ["one_line"],
-            "propagate": False,
-        },
+        # Scanners send bad Host headers, oversized bodies and too many fields
+        # all day: one WARNING line each, not an ERROR with a traceback.
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
     },
