@@ -113,6 +113,8 @@ import sys
 port = int(sys.argv[1])
 while port < 65535:
     with socket.socket() as probe:
+        # as servers bind: a port left in TIME_WAIT by a past client is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
