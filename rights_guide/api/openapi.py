@@ -45,7 +45,14 @@ from rights_guide.letters.request import (
     MAX_RESPONDENT,
 )
 
-DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+# A real calendar date as the parsers read it (datetime.date.fromisoformat):
+# no month or day 00, no month 13; the parsers also refuse days a month does
+# not have and dates outside each field's range, which the description says.
+DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+}
 TEXTS = {"type": "array", "items": {"type": "string"}}
 
 
@@ -142,11 +149,24 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             },
             "annual_rate_percent": {"type": "number", "minimum": 0, "maximum": MAX_RATE_PERCENT},
             "conduct_date": DATE,
-            "events": {"type": "array", "maxItems": MAX_EVENTS, "items": _ref("Event")},
-            "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
-            "continued_after_intervention": {"type": "boolean"},
+            # lists the parser reads as empty when sent as null
+            "events": {"type": ["array", "null"], "maxItems": MAX_EVENTS, "items": _ref("Event")},
+            "tactics": {"type": ["array", "null"], "items": _enum(vocabulary.tactics.codes)},
+            "continued_after_intervention": {
+                "type": ["boolean", "null"],
+                "description": "Absent or null means false.",
+            },
         },
         ["lender_type"],
+        # relationship comes with perspective third_party, and only with it
+        **{
+            "if": {
+                "properties": {"perspective": {"const": "third_party"}},
+                "required": ["perspective"],
+            },
+            "then": {"required": ["relationship"]},
+            "else": {"not": {"required": ["relationship"]}},
+        },
     )
     incident = _object(
         {
@@ -169,9 +189,9 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 }
                 for flag in FLAGS
             },
-            "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
+            "tactics": {"type": ["array", "null"], "items": _enum(vocabulary.tactics.codes)},
             "evidence": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": _enum(EVIDENCE_KINDS),
                 "description": "The kinds of evidence the borrower keeps of this contact.",
             },
@@ -239,8 +259,29 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             **_choices_schemas(),
         },
         ["kind", "assessment", "complainant", "respondent"],
+        allOf=[_kind_fits(kind, vocabulary) for kind in KINDS],
     )
     return {"Event": event, "AssessRequest": assess, "Incident": incident, "LetterRequest": letter}
+
+
+def _kind_fits(kind, vocabulary) -> dict:
+    """What a kind of letter needs of its assessment (LetterKind.refusal), as a schema."""
+    story: dict[str, Any] = {
+        "lender_type": _enum(c for c in vocabulary.lender_types.codes if kind.fits(c))
+    }
+    required = []
+    if kind.perspective == "third_party":
+        story["perspective"] = {"const": "third_party"}
+        story["relationship"] = _enum(
+            r for r in vocabulary.relationships if not vocabulary.targets[r].liable
+        )
+        required = ["perspective"]
+    else:
+        story["perspective"] = {"const": kind.perspective}
+    return {
+        "if": {"properties": {"kind": {"const": kind.code}}, "required": ["kind"]},
+        "then": {"properties": {"assessment": {"properties": story, "required": required}}},
+    }
 
 
 def _choices_schemas() -> dict[str, dict]:
@@ -420,8 +461,11 @@ LANGUAGE_PARAMETERS = [
         "name": "lang",
         "in": "query",
         "required": False,
-        "description": "Language of the texts; codes never change with it. Else Accept-Language; else zh-hans.",
-        "schema": _enum(LANGUAGES),
+        "description": "Language of the texts; codes never change with it. A value "
+        "starting with en or zh picks English or Simplified Chinese; any other value, "
+        "or none, falls back to Accept-Language, then zh-hans.",
+        # what request_language takes: any text, read by its prefix
+        "schema": {"type": "string", "examples": list(LANGUAGES)},
     }
 ]
 
