@@ -119,14 +119,15 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
     assess = _object(
         {
             "perspective": {
-                **_enum(PERSPECTIVES),
+                "enum": [*PERSPECTIVES, None],
                 "description": "Whose story: the borrower's (default) or that of someone "
                 "called about the borrower's debt. Same engine and rules; the answer adds "
                 "what that person owes, a call script and where they can complain.",
             },
             "relationship": {
-                **_enum(vocabulary.relationships),
-                "description": "Required with perspective third_party, refused otherwise: "
+                "enum": [*vocabulary.relationships, None],
+                "description": "Required with perspective third_party, refused (unless null) "
+                "otherwise: "
                 "who the person telling the story is to the borrower.",
             },
             "lender_type": _enum(vocabulary.lender_types.codes),
@@ -158,14 +159,23 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             },
         },
         ["lender_type"],
-        # relationship comes with perspective third_party, and only with it
+        # relationship comes with perspective third_party, and only with it; in a
+        # borrower's story every event names its target
         **{
             "if": {
                 "properties": {"perspective": {"const": "third_party"}},
                 "required": ["perspective"],
             },
-            "then": {"required": ["relationship"]},
-            "else": {"not": {"required": ["relationship"]}},
+            "then": {
+                "required": ["relationship"],
+                "properties": {"relationship": {"type": "string"}},
+            },
+            "else": {
+                "properties": {
+                    "relationship": {"type": "null"},
+                    "events": {"items": {"required": ["target"]}},
+                }
+            },
         },
     )
     incident = _object(
@@ -277,7 +287,7 @@ def _kind_fits(kind, vocabulary) -> dict:
         )
         required = ["perspective"]
     else:
-        story["perspective"] = {"const": kind.perspective}
+        story["perspective"] = {"enum": [kind.perspective, None]}  # null: the borrower's
     return {
         "if": {"properties": {"kind": {"const": kind.code}}, "required": ["kind"]},
         "then": {"properties": {"assessment": {"properties": story, "required": required}}},
