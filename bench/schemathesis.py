@@ -40,7 +40,7 @@ def main() -> int:
     parser.add_argument("--max-examples", type=int, default=500)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--all-checks", action="store_true", help="include ST202 (see above)")
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args()  # anything else goes to schemathesis as it is
     if not SCHEMATHESIS.exists():
         raise SystemExit(
             "schemathesis is not installed: .venv/bin/pip install -r requirements-dev.txt"
@@ -66,6 +66,7 @@ def main() -> int:
         ]
         if not args.all_checks:
             command += ["--exclude-checks", "positive_data_acceptance"]
+        command += extra
         if args.seed is not None:
             command += ["--seed", str(args.seed)]
         print(

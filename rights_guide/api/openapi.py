@@ -8,6 +8,7 @@ API really accepts; tests validate real answers against it.
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any
 
@@ -159,22 +160,25 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             },
         },
         ["lender_type"],
-        # relationship comes with perspective third_party, and only with it; in a
-        # borrower's story every event names its target
-        **{
-            "if": {
-                "properties": {"perspective": {"const": "third_party"}},
-                "required": ["perspective"],
+        # relationship comes with perspective third_party, and only with it
+        dependentSchemas={
+            "perspective": {
+                "anyOf": [
+                    {"properties": {"perspective": {"enum": ["borrower", None]}}},
+                    {
+                        "properties": {"relationship": {"type": "string"}},
+                        "required": ["relationship"],
+                    },
+                ]
             },
-            "then": {
-                "required": ["relationship"],
-                "properties": {"relationship": {"type": "string"}},
-            },
-            "else": {
-                "properties": {
-                    "relationship": {"type": "null"},
-                    "events": {"items": {"required": ["target"]}},
-                }
+            "relationship": {
+                "anyOf": [
+                    {"properties": {"relationship": {"type": "null"}}},
+                    {
+                        "properties": {"perspective": {"const": "third_party"}},
+                        "required": ["perspective"],
+                    },
+                ]
             },
         },
     )
@@ -454,6 +458,40 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
     }
 
 
+def _null_when_optional(node: Any) -> Any:
+    """Every optional field of a request may also be null: the parsers read null as not sent."""
+    if isinstance(node, list):
+        for item in node:
+            _null_when_optional(item)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _null_when_optional(value)
+        if node.get("type") == "object" and "properties" in node:
+            required = set(node.get("required", ()))
+            for name, field in node["properties"].items():
+                if name not in required:
+                    node["properties"][name] = _or_null(field)
+    return node
+
+
+def _or_null(field: dict) -> dict:
+    kinds = field.get("type")
+    if kinds is None and "enum" in field:
+        if None not in field["enum"]:
+            field["enum"] = [*field["enum"], None]
+        return field
+    if kinds is None:  # $ref, oneOf, const
+        if field.get("oneOf", [None])[-1] == {"type": "null"}:
+            return field
+        return {"anyOf": [field, {"type": "null"}]}
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "null" not in kinds:
+        field["type"] = [*kinds, "null"]
+    if "enum" in field and None not in field["enum"]:
+        field["enum"] = [*field["enum"], None]
+    return field
+
+
 def _error(description: str, *, retry: bool = False) -> dict:
     response: dict[str, Any] = {
         "description": description,
@@ -551,7 +589,10 @@ def _document(version: str) -> dict[str, Any]:
             },
         },
         "components": {
-            "schemas": {**_request_schemas(vocabulary), **_response_schemas(vocabulary)}
+            "schemas": {
+                **_null_when_optional(copy.deepcopy(_request_schemas(vocabulary))),
+                **_response_schemas(vocabulary),
+            }
         },
     }
 
