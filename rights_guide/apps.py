@@ -6,6 +6,8 @@ import logging
 from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 
+from rights_guide.erasure import keep_reserve
+
 logger = logging.getLogger(__name__)
 
 
@@ -22,6 +24,7 @@ class RightsGuideConfig(AppConfig):
         except KnowledgeError as error:
             raise ImproperlyConfigured(str(error)) from error
         warn_if_slow_pdf_fonts()
+        keep_reserve()
 
 
 def warn_if_slow_pdf_fonts() -> None:

@@ -37,6 +37,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 max_requests = 20_000
 max_requests_jitter = 4_000
 timeout = 30
+# When an access log is enabled (--access-logfile), it records the path
+# without the query string (%(U)s, not %(r)s or %(q)s), and no Referer: a
+# search or a mistyped link can put what a visitor typed in either.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
 MAX_MEMORY_MB = int(os.environ.get("GUNICORN_MAX_MEMORY_MB", "400"))
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 

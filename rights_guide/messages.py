@@ -97,6 +97,9 @@ MESSAGES = {
     "csv_empty": _(
         "The file is empty: it needs a header row naming the columns, then one row per contact."
     ),
+    "csv_unreadable": _(
+        "The file cannot be read from this line on: a line break may be missing or out of place. Save it again as CSV, or paste the rows as text."
+    ),
     "csv_unknown_column": _(
         "This column is not one of the log's columns, so it was left out. Check its spelling."
     ),

@@ -18,8 +18,9 @@ address, never the address. A bucket that has refilled completely says
 nothing a fresh one would not, so ``expires_at`` (when it is full again)
 marks rows that can be deleted at any moment without changing a decision.
 
-Each registers its purge with ``rights_guide.housekeeping``, which deletes
-expired rows now and then; the indexes on ``expires_at`` keep that cheap.
+Each registers its expired rows with ``rights_guide.housekeeping``, whose
+``purge_expired`` command deletes them; the indexes on ``expires_at`` keep
+that cheap.
 """
 
 from __future__ import annotations
@@ -96,9 +97,8 @@ class StoredLetter(models.Model):
         return cls.objects.filter(expires_at__gt=timezone.now())
 
     @classmethod
-    def purge_expired(cls) -> int:
-        deleted, _types = cls.objects.filter(expires_at__lte=timezone.now()).delete()
-        return deleted
+    def expired(cls) -> models.QuerySet:
+        return cls.objects.filter(expires_at__lte=timezone.now())
 
     def snapshot(self) -> LetterSnapshot:
         """The letter as it was downloaded, ready to print again."""
@@ -127,11 +127,10 @@ class RateLimitBucket(models.Model):
         return "%s:%s" % (self.scope, self.key[:12])
 
     @classmethod
-    def purge_expired(cls, now: datetime.datetime | None = None) -> int:
-        """Delete buckets that have refilled completely: they decide nothing."""
-        deleted, _types = cls.objects.filter(expires_at__lte=now or timezone.now()).delete()
-        return deleted
+    def expired(cls, now: datetime.datetime | None = None) -> models.QuerySet:
+        """Buckets that have refilled completely: they decide nothing."""
+        return cls.objects.filter(expires_at__lte=now or timezone.now())
 
 
-housekeeping.register(StoredLetter.purge_expired)
-housekeeping.register(RateLimitBucket.purge_expired)
+housekeeping.register(StoredLetter.expired)
+housekeeping.register(RateLimitBucket.expired)

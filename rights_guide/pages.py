@@ -4,7 +4,7 @@ import logging
 import sys
 
 from django.contrib import messages
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -14,7 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from rights_guide.assessment import FieldError
+from rights_guide.erasure import erase_visitor
 from rights_guide.evidence import log
+from rights_guide.health import check as check_health
 from rights_guide.knowledge import get_knowledge
 from rights_guide.messages import errors_payload
 
@@ -44,9 +46,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def delete_my_data(request: HttpRequest) -> HttpResponse:
-    """Erase the visitor's case (answers, details, letters, the evidence log) and session at once."""
-    request.case.delete()
-    request.session.flush()
+    """Erase the visitor's case (answers, details, letters, the evidence log) and their session, at once.
+
+    Nothing here writes a file or a new session: the confirmation travels in
+    the messages cookie, so deleting works with the disk full (rights_guide.erasure).
+    """
+
+    erase_visitor(visitor=request.case, session=request.session)
     messages.success(request, _("Everything you entered has been deleted from our server."))
     return redirect("privacy")
 
@@ -90,13 +96,8 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 @require_safe
 def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitoring: the process is up, its knowledge loaded, the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        logger.warning("Health check: the database does not answer")
-        return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
-    return JsonResponse(
-        {"status": "ok", "database": "ok", "knowledge_version": get_knowledge().version}
-    )
+    """For load balancers and monitoring: up, knowledge loaded, database writable, disks not full."""
+    state = check_health()
+    if state["status"] != "ok":
+        return JsonResponse(state, status=503)
+    return JsonResponse({**state, "knowledge_version": get_knowledge().version})

@@ -15,7 +15,7 @@ PostgreSQL; on SQLite every transaction takes the write lock when it
 begins, see the IMMEDIATE mode in settings), so two workers cannot both
 spend the last token. A bucket is deleted once it
 would be full again (``expires_at``); ``consume`` purges such rows whenever
-it creates a bucket, and ``rights_guide.housekeeping`` now and then, which
+it creates a bucket, and ``manage.py purge_expired`` does too, which
 keeps the table as small as the set of recently active clients.
 """
 
@@ -163,4 +163,5 @@ def refund(
 
 def purge_expired(*, now: datetime.datetime | None = None) -> int:
     """Delete buckets that have refilled completely; returns how many were deleted."""
-    return RateLimitBucket.purge_expired(now)
+    deleted, _kinds = RateLimitBucket.expired(now).delete()
+    return deleted

@@ -27,6 +27,9 @@ A number typed on a page is read by ``typed_number`` wherever it is typed
 page, and only plain decimal notation is a number: 1e5 is not ¥100,000.
 A single line (a name, an address) refuses emoji: the letter fonts cannot
 print them (rights_guide.pictographs).
+A numeral longer than any bound here (a 5,000-digit count, ``1e5000``) is
+read as a number too large for every range, without converting it: Python
+refuses to make an int of more than 4,300 digits, and nothing here needs 30.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ MAX_UNBROKEN_RUN = 100
 LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 TYPED_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+MAX_NUMERAL_DIGITS = 30  # more than any bound read here; far below Python's 4,300
+TOO_LARGE = 10**MAX_NUMERAL_DIGITS  # what a longer numeral reads as: out of every range
 
 
 def ascii_digits(value: str) -> str:
@@ -89,8 +94,17 @@ def typed_number(typed: Any) -> int | Decimal | str:
     text = ascii_digits(str(typed or "")).strip()
     if not TYPED_NUMBER.match(text):
         return text
+    whole = text.split(".")[0].lstrip("-").lstrip("0")
+    if len(whole) > MAX_NUMERAL_DIGITS:  # a 5,000-digit count: out of range, not converted
+        return -TOO_LARGE if text.startswith("-") else TOO_LARGE
     number = Decimal(text)
     return number if "." in text else int(number)
+
+
+def numeral(typed: Any) -> int | float | str:
+    """``typed_number`` as a JSON number: a decimal as a float (the API's own type)."""
+    number = typed_number(typed)
+    return float(number) if isinstance(number, Decimal) else number
 
 
 def character_name(character: str) -> str:

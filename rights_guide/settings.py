@@ -40,6 +40,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items or default
 
 
+def env_whole_number(name: str, default: int, low: int, high: int) -> int:
+    """A whole number within bounds; anything else stops start-up and says what is allowed."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {low} to {high}, not {raw!r}."
+        )
+    return int(raw)
+
+
 def development_secret() -> str:
     """A random secret kept in var/ so sessions survive restarts on a dev machine."""
     path = VAR_DIR / "dev-secret-key"
@@ -89,7 +101,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rights_guide.cases.middleware.GoneCaseMiddleware",
-    "rights_guide.housekeeping.HousekeepingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -126,14 +137,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # when they begin (IMMEDIATE) instead of failing with "database is locked"
     # when a reader tries to write; WAL lets readers go on while one writes;
     # a writer waits up to 20 s for the lock instead of failing at once.
+    # Deleted rows are overwritten with zeros (secure_delete: upstream builds
+    # default to off), temporary tables and statement journals stay in memory
+    # (deleting must not need disk space), and the log is cut back to 16 MB
+    # after checkpoints (rights_guide.erasure).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; "
+                "PRAGMA journal_size_limit=16777216"
+            ),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# DJANGO_HEALTH_MIN_FREE_MB: /healthz answers 503 when var/, the temporary
+# folder or the SQLite database's folder has less free space than this.
+HEALTH_MIN_FREE_BYTES = (
+    env_whole_number("DJANGO_HEALTH_MIN_FREE_MB", 64, 0, 1024 * 1024) * 1024 * 1024
+)
 
 # Languages: Simplified Chinese first and default, English second.
 LANGUAGE_CODE = "zh-hans"
@@ -170,7 +194,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # DJANGO_SESSION_HOURS after the last change; expired rows are purged
 # automatically.
 SESSION_ENGINE = "rights_guide.sessions"
-SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_HOURS", "24")) * 3600
+# Whole hours from 1 to 720 (30 days): 0 or less would expire every case at
+# once, so nothing could be saved.
+SESSION_COOKIE_AGE = env_whole_number("DJANGO_SESSION_HOURS", 24, 1, 720) * 3600
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -235,25 +261,29 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "scrub": {"()": "rights_guide.logs.ScrubPersonalData"},
-        "one_line": {"()": "rights_guide.logs.WithoutTraceback"},
+        "expected": {"()": "rights_guide.logs.ExpectedAsWarning"},
     },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
+        # Filters on the handler see every record, including those of child
+        # loggers (django.security.DisallowedHost), which logger filters do not.
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["scrub", "expected"],
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Replaces Django's own console handler, which would print every line twice.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # 5xx at ERROR with their traceback; expected 503s (busy, database
+        # away) and client errors as one WARNING line (rights_guide.logs).
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # Scanners send bad Host headers all day: one line each, not a traceback.
-        "django.security.DisallowedHost": {
-            "handlers": ["console"],
-            "level": "ERROR",
-            "filters": ["one_line"],
-            "propagate": False,
-        },
+        # Scanners send bad Host headers, oversized bodies and too many fields
+        # all day: one WARNING line each, not an ERROR with a traceback.
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
     },

@@ -83,19 +83,57 @@ build_letter_fonts() {
 start_throwaway_postgres() {
   ensure_debian_packages postgresql
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  PG_PORT=${PG_PORT:-54329}
   PG_DIR=$(mktemp -d /tmp/rights-guide-pg.XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
   trap stop_throwaway_postgres EXIT
   run_as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  run_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c full_page_writes=off -c max_connections=200" >/dev/null
+  # PG_PORT if given; otherwise the first free port from 54329 up (another
+  # cluster or any server may hold 54329), trying the next one should the
+  # port be taken between the probe and the start.
+  local from=${PG_PORT:-54329} attempt
+  for attempt in 1 2 3 4 5; do
+    PG_PORT=$(free_port "$from")
+    if run_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c full_page_writes=off -c max_connections=200" >/dev/null; then
+      break
+    fi
+    [ "$attempt" -eq 5 ] && { tail -n 20 "$PG_DIR/server.log" >&2; return 1; }
+    from=$((PG_PORT + 1))
+  done
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres rights_guide
   export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/rights_guide"
 }
 
+# The first port from $1 upwards that nothing listens on at 127.0.0.1.
+free_port() {
+  python3 - "$1" <<'PY'
+import socket
+import sys
+
+port = int(sys.argv[1])
+while port < 65535:
+    with socket.socket() as probe:
+        # as servers bind: a port left in TIME_WAIT by a past client is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            port += 1
+            continue
+    break
+print(port)
+PY
+}
+
+# As the postgres user when root, from the cluster's own folder: postgres may
+# not be allowed into the folder the script was started from (a clone under
+# /root), and initdb and pg_ctl fail when they cannot enter their working folder.
 run_as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then
+    (cd "$PG_DIR" && runuser -u postgres -- "$@")
+  else
+    "$@"
+  fi
 }
 
 stop_throwaway_postgres() {

@@ -8,6 +8,7 @@ API really accepts; tests validate real answers against it.
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any
 
@@ -49,7 +50,14 @@ from rights_guide.letters.request import (
     MAX_RESPONDENT,
 )
 
-DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+# A real calendar date as the parsers read it (datetime.date.fromisoformat):
+# no month or day 00, no month 13; the parsers also refuse days a month does
+# not have and dates outside each field's range, which the description says.
+DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+}
 TEXTS = {"type": "array", "items": {"type": "string"}}
 
 
@@ -175,14 +183,15 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
     assess = _object(
         {
             "perspective": {
-                **_enum(PERSPECTIVES),
+                "enum": [*PERSPECTIVES, None],
                 "description": "Whose story: the borrower's (default) or that of someone "
                 "called about the borrower's debt. Same engine and rules; the answer adds "
                 "what that person owes, a call script and where they can complain.",
             },
             "relationship": {
-                **_enum(vocabulary.relationships),
-                "description": "Required with perspective third_party, refused otherwise: "
+                "enum": [*vocabulary.relationships, None],
+                "description": "Required with perspective third_party, refused (unless null) "
+                "otherwise: "
                 "who the person telling the story is to the borrower.",
             },
             "lender_type": _enum(vocabulary.lender_types.codes),
@@ -205,12 +214,37 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             },
             "annual_rate_percent": {"type": "number", "minimum": 0, "maximum": MAX_RATE_PERCENT},
             "conduct_date": DATE,
-            "events": {"type": "array", "maxItems": MAX_EVENTS, "items": _ref("Event")},
-            "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
-            "continued_after_intervention": {"type": "boolean"},
+            # lists the parser reads as empty when sent as null
+            "events": {"type": ["array", "null"], "maxItems": MAX_EVENTS, "items": _ref("Event")},
+            "tactics": {"type": ["array", "null"], "items": _enum(vocabulary.tactics.codes)},
+            "continued_after_intervention": {
+                "type": ["boolean", "null"],
+                "description": "Absent or null means false.",
+            },
             **_optional_facts(),
         },
         ["lender_type"],
+        # relationship comes with perspective third_party, and only with it
+        dependentSchemas={
+            "perspective": {
+                "anyOf": [
+                    {"properties": {"perspective": {"enum": ["borrower", None]}}},
+                    {
+                        "properties": {"relationship": {"type": "string"}},
+                        "required": ["relationship"],
+                    },
+                ]
+            },
+            "relationship": {
+                "anyOf": [
+                    {"properties": {"relationship": {"type": "null"}}},
+                    {
+                        "properties": {"perspective": {"const": "third_party"}},
+                        "required": ["perspective"],
+                    },
+                ]
+            },
+        },
     )
     incident = _object(
         {
@@ -233,9 +267,9 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
                 }
                 for flag in FLAGS
             },
-            "tactics": {"type": "array", "items": _enum(vocabulary.tactics.codes)},
+            "tactics": {"type": ["array", "null"], "items": _enum(vocabulary.tactics.codes)},
             "evidence": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": _enum(EVIDENCE_KINDS),
                 "description": "The kinds of evidence the borrower keeps of this contact.",
             },
@@ -318,8 +352,29 @@ def _request_schemas(vocabulary) -> dict[str, dict]:
             **_choices_schemas(),
         },
         ["kind", "assessment", "complainant", "respondent"],
+        allOf=[_kind_fits(kind, vocabulary) for kind in KINDS],
     )
     return {"Event": event, "AssessRequest": assess, "Incident": incident, "LetterRequest": letter}
+
+
+def _kind_fits(kind, vocabulary) -> dict:
+    """What a kind of letter needs of its assessment (LetterKind.refusal), as a schema."""
+    story: dict[str, Any] = {
+        "lender_type": _enum(c for c in vocabulary.lender_types.codes if kind.fits(c))
+    }
+    required = []
+    if kind.perspective == "third_party":
+        story["perspective"] = {"const": "third_party"}
+        story["relationship"] = _enum(
+            r for r in vocabulary.relationships if not vocabulary.targets[r].liable
+        )
+        required = ["perspective"]
+    else:
+        story["perspective"] = {"enum": [kind.perspective, None]}  # null: the borrower's
+    return {
+        "if": {"properties": {"kind": {"const": kind.code}}, "required": ["kind"]},
+        "then": {"properties": {"assessment": {"properties": story, "required": required}}},
+    }
 
 
 def _choices_schemas() -> dict[str, dict]:
@@ -482,6 +537,40 @@ def _response_schemas(vocabulary) -> dict[str, dict]:
     }
 
 
+def _null_when_optional(node: Any) -> Any:
+    """Every optional field of a request may also be null: the parsers read null as not sent."""
+    if isinstance(node, list):
+        for item in node:
+            _null_when_optional(item)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _null_when_optional(value)
+        if node.get("type") == "object" and "properties" in node:
+            required = set(node.get("required", ()))
+            for name, field in node["properties"].items():
+                if name not in required:
+                    node["properties"][name] = _or_null(field)
+    return node
+
+
+def _or_null(field: dict) -> dict:
+    kinds = field.get("type")
+    if kinds is None and "enum" in field:
+        if None not in field["enum"]:
+            field["enum"] = [*field["enum"], None]
+        return field
+    if kinds is None:  # $ref, oneOf, const
+        if field.get("oneOf", [None])[-1] == {"type": "null"}:
+            return field
+        return {"anyOf": [field, {"type": "null"}]}
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "null" not in kinds:
+        field["type"] = [*kinds, "null"]
+    if "enum" in field and None not in field["enum"]:
+        field["enum"] = [*field["enum"], None]
+    return field
+
+
 def _error(description: str, *, retry: bool = False) -> dict:
     response: dict[str, Any] = {
         "description": description,
@@ -499,8 +588,11 @@ LANGUAGE_PARAMETERS = [
         "name": "lang",
         "in": "query",
         "required": False,
-        "description": "Language of the texts; codes never change with it. Else Accept-Language; else zh-hans.",
-        "schema": _enum(LANGUAGES),
+        "description": "Language of the texts; codes never change with it. A value "
+        "starting with en or zh picks English or Simplified Chinese; any other value, "
+        "or none, falls back to Accept-Language, then zh-hans.",
+        # what request_language takes: any text, read by its prefix
+        "schema": {"type": "string", "examples": list(LANGUAGES)},
     }
 ]
 
@@ -576,7 +668,10 @@ def _document(version: str) -> dict[str, Any]:
             },
         },
         "components": {
-            "schemas": {**_request_schemas(vocabulary), **_response_schemas(vocabulary)}
+            "schemas": {
+                **_null_when_optional(copy.deepcopy(_request_schemas(vocabulary))),
+                **_response_schemas(vocabulary),
+            }
         },
     }
 

@@ -38,10 +38,9 @@ class Case(models.Model):
         return cls.objects.filter(expires_at__gt=timezone.now())
 
     @classmethod
-    def purge_expired(cls) -> int:
-        """Delete expired cases and, with them, everything that belongs to them."""
-        deleted, _types = cls.objects.filter(expires_at__lte=timezone.now()).delete()
-        return deleted
+    def expired(cls) -> models.QuerySet:
+        """Expired cases: deleting one deletes everything that belongs to it."""
+        return cls.objects.filter(expires_at__lte=timezone.now())
 
 
-housekeeping.register(Case.purge_expired)
+housekeeping.register(Case.expired)

@@ -175,5 +175,9 @@ class VisitorCase:
         case = self._load()
         if case is not None:
             case.delete()
+        self.forget()
+
+    def forget(self) -> None:
+        """Stop pointing at the case (after it was deleted elsewhere)."""
         self.session.pop(SESSION_KEY, None)
         self._case, self._loaded, self._dangling = None, True, False

@@ -206,11 +206,22 @@ def _column_of(name: str) -> str:
 def _records(text: str) -> tuple[list[list[str]], int | None]:
     """The file's records, and the number of the record whose quotation mark is never closed.
 
+    (Negative: the record where the file stops being readable CSV at all.)
+
     Python's lenient reader runs such a quote on to the end of the file,
     silently merging every row after it into one cell; its strict reader
     stops there instead, which is how the record is found.
     """
-    records = list(csv.reader(io.StringIO(text)))
+    # The csv module refuses cells over 131,072 characters (a process-wide limit);
+    # the file's own bound and each column's are the ones we mean.
+    csv.field_size_limit(MAX_CSV_BYTES)
+    records = []
+    lenient = csv.reader(io.StringIO(text))
+    try:
+        for record in lenient:
+            records.append(record)
+    except csv.Error:  # e.g. a lone carriage return inside an unquoted cell
+        return records, -(lenient.line_num or len(records) + 1)
     strict = csv.reader(io.StringIO(text), strict=True)
     read = 0
     try:
@@ -293,7 +304,9 @@ def read_csv(
         totals.add(incident)
         result.incidents.append(incident)
         result.rows.append(number)
-    if unclosed is not None:
+    if unclosed is not None and unclosed < 0:  # the csv module could not read on from there
+        result.errors.append(RowError(-unclosed, "", FieldError("csv", "csv_unreadable")))
+    elif unclosed is not None:
         result.errors.append(RowError(unclosed, "", FieldError("csv", "csv_unclosed_quote")))
     characters, breaks = room_for_notes
     result.incidents, result.shortened = fit_notes(

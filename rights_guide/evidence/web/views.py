@@ -124,7 +124,12 @@ def log_page(request: HttpRequest) -> HttpResponse:
     return _render_log(request, form, summary)
 
 
-def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -> HttpResponse:
+def _render_log(
+    request: HttpRequest,
+    form: IncidentForm,
+    summary: list[dict],
+    people_form: PeopleForm | None = None,
+) -> HttpResponse:
     language = translation.get_language()
     case = request.case.instance
     vocabulary = get_knowledge().vocabulary
@@ -138,7 +143,8 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
         "max_incidents": MAX_INCIDENTS,
         "short_log": SHORT_LOG,
         "last": log.last_entered(case),
-        "people_form": PeopleForm(initial={"people_reached": log.people_reached(request.case)}),
+        "people_form": people_form
+        or PeopleForm(initial={"people_reached": log.people_reached(request.case)}),
     }
     if facts.count and facts.count <= SHORT_LOG and _day_asked(request) is None:
         context.update(_whole_log(request, facts, everything, language))
@@ -186,7 +192,7 @@ def _render_log(request: HttpRequest, form: IncidentForm, summary: list[dict]) -
         request,
         "rights_guide/evidence/log.html",
         context,
-        status=400 if summary else 200,
+        status=400 if summary or people_form is not None else 200,
     )
 
 
@@ -231,11 +237,13 @@ def people(request: HttpRequest) -> HttpResponse:
         count = reader.integer(
             typed, "people_reached", "people_reached", 0, log.MAX_PEOPLE_REACHED, None
         )
-    if reader.errors:
-        messages.error(request, error_message(reader.errors[0]))
-    else:
-        log.set_people_reached(visitor=request.case, people=count)
-        messages.success(request, _("Saved in your log."))
+    if reader.errors:  # shown at the field, with what was typed
+        form = PeopleForm(request.POST)
+        form.is_valid()
+        form.add_error("people_reached", error_message(reader.errors[0]))
+        return _render_log(request, IncidentForm(initial=_quick_defaults(request)), [], form)
+    log.set_people_reached(visitor=request.case, people=count)
+    messages.success(request, _("Saved in your log."))
     return redirect(reverse("evidence_log") + "#people")
 
 
