@@ -84,6 +84,8 @@ def test_a_lone_carriage_return_in_a_csv_is_a_row_error(visitor):
     assert "无法" in html
 
 
-def test_an_overflowing_repayment_amount_is_out_of_range_and_kept(visitor):
+def test_an_overflowing_repayment_amount_is_refused_and_kept(visitor):
     html = refused(visitor.post("/letters/repayment_plan/choices/", {"monthly_yuan": "1e5000"}))
-    assert OUT_OF_RANGE.search(html) and 'value="1e5000"' in html
+    # Refused as no amount at all (digits only, no exponents), with what was typed kept.
+    assert "不要包含字母或科学计数法" in html
+    assert 'value="1e5000"' in html
