@@ -120,7 +120,7 @@ def test_the_people_reached_are_kept_for_the_letters(client):
 def test_the_people_reached_are_read_like_every_other_typed_number(client, typed, kept):
     add(client)
     response = client.post("/log/people/", {"people_reached": typed}, follow=True)
-    assert response.status_code == 200  # an error message at worst, never a crash
+    assert response.status_code in (200, 400)  # a field error at worst, never a crash
     assert Case.objects.get().data.get("log", {}).get("people_reached") == kept
 
 
