@@ -253,6 +253,20 @@ CASES = [
         {LEAVE: "criminal"},
         cites=("criminal_245", "psapl_2025_47_3"),
     ),
+    # The banking guideline bars entering private premises without consent: a bank's
+    # collector who stayed at the door is not held to have broken it.
+    Case(
+        "g10-bank-collector-at-the-door-breaks-no-premises-rule",
+        {
+            "lender_type": "bank",
+            "product": "loan",
+            "events": [ev(channel="visit_home")],
+            "tactics": ["refused_to_leave"],
+            "came_inside": False,
+        },
+        "grey",
+        {LEAVE: "grey"},
+    ),
     # G-12: relatives called to locate the borrower get the emergency contact's line.
     Case(
         "g12-mother-called-8-times-to-locate-is-beyond-locating",
