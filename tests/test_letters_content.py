@@ -244,7 +244,7 @@ def test_the_preview_is_an_article_and_the_pdf_html_a_whole_document():
 def test_a_remembered_time_is_one_of_the_contacts_not_all_of_them():
     calls = {"target": "borrower", "channel": "call", "times_per_day": 10, "time_of_day": "23:30"}
     facts = make_letter(assessment=story(events=[calls])).texts["facts"]
-    assert "最多的一天达10次。其中一次是在23:30。" in facts
+    assert "最多的一天达10次。以上对我本人的联系中，有一次是在23:30。" in facts
     assert "时间为" not in facts
     english = make_letter(assessment=story(events=[calls]), language="en").texts["facts"]
-    assert "One of these contacts was at 23:30." in english
+    assert "Of these contacts with me, one was at 23:30." in english

@@ -354,8 +354,10 @@ def test_answers_given_once_for_a_person_are_stated_once_not_under_every_means(c
     assert text.count("夜间") == 1
     assert "对方给我本人发短信。其中一次是在23:30" not in text
     visit = text.index("对方到家中上门找我本人")
-    assert text.index("其中一次是在23:30") > visit  # said after every means, of them all
-    assert "其中至少有一次发生在夜间" in text
+    # Said after every means, of the person's contacts as a whole, never of the last means.
+    assert text.index("以上对我本人的联系中，有一次是在23:30") > visit
+    assert "以上对我本人的联系中，至少有一次发生在夜间" in text
+    assert "上门找我本人。其中" not in text
 
 
 @pytest.mark.django_db

@@ -179,7 +179,9 @@ def group_clauses(events: list[Event], speaker: Voice | None = None) -> list[Cla
         moment = format_time(first.time_of_day)
         clauses.append(
             Clause(
-                _("One of these contacts was at %(time)s.") % {"time": moment},
+                # Of the person's contacts as a whole: never read as the last means named.
+                _("Of these contacts with %(target)s, one was at %(time)s.")
+                % {"target": target, "time": moment},
                 (("time", code, first.time_of_day.strftime("%H:%M")),),
             )
         )

@@ -73,5 +73,8 @@ def test_the_signed_letter_states_only_what_was_answered(open_page, language, ja
     assert text.count("23:30") == 1
     assert text.count("要求停止后") == 1
     assert "对方给我本人发短信。其中一次是在23:30" not in text
+    # The time is said of the person's contacts as a whole, not of the visit named last.
+    assert "以上对我本人的联系中，有一次是在23:30" in text
+    assert "上门找我本人。其中" not in text
     assert "能够直接联系到我本人" not in text
     assert "对方到家中上门找我本人" in text
