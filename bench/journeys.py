@@ -21,7 +21,9 @@ JavaScript on (and the borrower's journey 2 with JavaScript off as well).
 - Journey 1 reports where "what to do now" (#todo-heading) sits on /guide/family/.
 - Each letter is downloaded, read with pdftotext and checked against the walk's
   C1/H1 story: "23:30" once, never "能够直接联系到", and no sentence about a text
-  or a visit that carries the time.
+  or a visit that carries the time or is directly followed by one that does.
+  On English previews the English reading copy gets the same checks. The
+  lender letter (the walk's C1 example) is checked too, outside the counts.
 
 It prints the table, then every axe violation and sideways scroll (page,
 language, JavaScript), then any failed letter check; it exits 1 if any was found.
@@ -344,6 +346,11 @@ def walk_borrower(browser, base, language, javascript, tally, findings, folder):
             text = w.download_text(folder, "police-%s-%d.pdf" % (language, javascript))
             check_letter(text, "police PDF (%s)" % w.mode, findings)
             check_reading_copy(w, "police", findings)
+        w.back_to("/results/")
+        letter_from_results(w, "lender")  # the walk's C1 letter: checked, not counted
+        text = w.download_text(folder, "lender-%s-%d.pdf" % (language, javascript))
+        check_letter(text, "lender PDF (%s)" % w.mode, findings)
+        check_reading_copy(w, "lender", findings)
         if not javascript:
             return
         w.back_to("/results/")
