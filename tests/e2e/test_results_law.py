@@ -16,7 +16,7 @@ TEXT = {
     "zh-hans": {"lawful": "合法依据", "broken": "违反的规定"},
     "en": {"lawful": "Why this is lawful", "broken": "Rules broken"},
 }
-INTERNAL = re.compile(r"工作单(?!位)|issue \d+|LawRefBook", re.IGNORECASE)
+INTERNAL = re.compile(r"工作单(?!位)|issue \d+", re.IGNORECASE)
 
 
 def answer(page, prefix, *, night: str, tactics: list[str]):
