@@ -1,0 +1,131 @@
+"""The phone script and paste-ready texts for one complaint body, from a letter request.
+
+Built from the same clauses as the letters (``conduct_clauses``), so a phone
+call or a form states only what was answered. Texts are trimmed to a form's
+length by dropping whole clauses, then whole requests, never by cutting a
+sentence; lengths count every character alike (``len``), as forms count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from rights_guide.assessment import evaluate
+from rights_guide.knowledge import get_knowledge
+from rights_guide.letters.facts import Clause, conduct_clauses, sentence_join
+from rights_guide.letters.kinds import KINDS
+from rights_guide.letters.request import LetterRequest
+
+LENGTHS = (300, 500, 1000)  # the sizes forms commonly allow, in characters
+BLANK = "________"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One answer a typical complaint form asks for."""
+
+    name: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Complaint:
+    body: str
+    body_name: str
+    script: tuple[str, ...]  # the phone call, step by step
+    texts: tuple[tuple[int, str], ...]  # (bound, text), each len(text) <= bound
+    fields: tuple[Field, ...]
+    clauses: tuple[Clause, ...]  # every fact clause any of the above states
+    next_steps: str
+
+
+def letter_kind(body: str) -> str:
+    """The letter whose requests a complaint to this body repeats."""
+    channel = get_knowledge().vocabulary.bodies[body]
+    if channel.regulator:
+        return "regulator"
+    return "lender" if body == "lender" else "police"
+
+
+def offered(body: str) -> bool:
+    channel = get_knowledge().vocabulary.bodies.get(body)
+    return channel is not None and (channel.phone or channel.online_form)
+
+
+def _requests(request: LetterRequest, assessment, body: str) -> list[str]:
+    draft = KINDS[letter_kind(body)].build(request, assessment)
+    return [line for line in draft.texts["requests"].split("\n") if line.strip()]
+
+
+def _fit(opening: list[str], paragraphs: list[list[Clause]], asks: list[str], bound: int):
+    """The longest text within ``bound``: whole clauses kept in order, whole requests kept."""
+    clauses = [clause for paragraph in paragraphs for clause in paragraph]
+    asks = list(asks)
+    while True:
+        for keep in range(len(clauses), -1, -1):
+            parts = [*opening]
+            if clauses[:keep]:
+                parts.append(sentence_join([c.text for c in clauses[:keep]]))
+            parts.extend(asks)
+            text = "\n".join(parts)
+            if len(text) <= bound:
+                return text, tuple(clauses[:keep])
+        if not asks:
+            text = "\n".join(opening)
+            return (text if len(text) <= bound else ""), ()
+        asks.pop()
+
+
+def build_complaint(request: LetterRequest, body: str, language: str) -> Complaint:
+    """Everything the complaint page shows for ``body``, in ``language``."""
+    channel = get_knowledge().vocabulary.bodies[body]
+    assessment = evaluate(request.answers).as_established()
+    with translation.override(language):
+        body_name = channel.name.get(language)
+        lender = request.respondent or BLANK
+        me = request.complainant.name or BLANK
+        paragraphs = conduct_clauses(request, assessment)
+        asks = _requests(request, assessment, body)
+        opening = [
+            _("To %(body)s: I am %(me)s and I complain about %(lender)s.")
+            % {"body": body_name, "me": me, "lender": lender}
+        ]
+        texts, used = [], set()
+        for bound in LENGTHS:
+            text, kept = _fit(opening, paragraphs, asks, bound)
+            texts.append((bound, text))
+            used.update(kept)
+        facts = [c.text for paragraph in paragraphs for c in paragraph]
+        script = (
+            _("Hello, my name is %(me)s. I want to complain about %(lender)s.")
+            % {"me": me, "lender": lender},
+            _("My loan or account number is %(number)s.") % {"number": BLANK},
+            *facts,
+            _("What I ask for:"),
+            *asks,
+            _("Please give me a ticket or reference number, if there is one."),
+            _("Please tell me when and how I will get an answer."),
+        )
+        fields = (
+            Field("respondent", _("Who is complained about"), lender),
+            Field("matter", _("What it is about"), sentence_join(facts) if facts else ""),
+            Field("request", _("What you ask for"), "\n".join(asks)),
+            Field(
+                "amount",
+                _("Amount involved"),
+                _("Not given in your answers: fill it in if you know it, or leave it blank."),
+            ),
+        )
+        return Complaint(
+            body=body,
+            body_name=body_name,
+            script=script,
+            texts=tuple(texts),
+            fields=fields,
+            clauses=tuple(c for paragraph in paragraphs for c in paragraph),
+            next_steps=channel.next_steps.get(language) if channel.next_steps else "",
+        )
