@@ -107,7 +107,7 @@ def build_complaint(request: LetterRequest, body: str, language: str) -> Complai
             *facts,
             _("What I ask for:"),
             *asks,
-            _("Please give me a ticket or reference number, if there is one."),
+            _("Please give me a complaint or reference number, if there is one."),
             _("Please tell me when and how I will get an answer."),
         )
         fields = (

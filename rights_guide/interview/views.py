@@ -186,7 +186,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "review_url": reverse("interview_review"),
             "letters": letters,
             "complain_bodies": [code for code in assessment.channels if complaint_offered(code)],
-            "tickets": recorded_tickets(request.case),
+            "complaints_made": recorded_tickets(request.case),
             # What to send if a letter that sets terms gets no answer in time.
             "follow_ups": {
                 kind.code: follow_up(kind, assessment.answers.lender_type) for kind in letters

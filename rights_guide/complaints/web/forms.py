@@ -11,7 +11,7 @@ from rights_guide.complaints.store import HOWS
 
 class TicketForm(forms.Form):
     ticket = forms.CharField(
-        label=_("Ticket or reference number"),
+        label=_("Complaint or reference number"),
         max_length=60,
         error_messages={"required": _("Enter the number you were given.")},
     )

@@ -61,8 +61,8 @@ def complain(request: HttpRequest, body: str) -> HttpResponse:
     form = TicketForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         store.record_ticket(request.case, body=body, **form.cleaned_data)
-        messages.success(request, _("Your ticket number is saved in your case."))
-        return redirect(reverse("results") + "#tickets")
+        messages.success(request, _("Your complaint number is saved in your case."))
+        return redirect(reverse("results") + "#complaints-made")
     language = translation.get_language()
     incidents = evidence_log.incidents(request.case.instance)
     channel = get_knowledge().vocabulary.bodies[body]
@@ -88,7 +88,11 @@ def recorded_tickets(case) -> list[dict]:
     bodies = get_knowledge().vocabulary.bodies
     language = translation.get_language()
     return [
-        {**entry, "body_name": bodies[entry["body"]].name.get(language)}
+        {
+            **entry,
+            "number": entry.get("ticket"),
+            "body_name": bodies[entry["body"]].name.get(language),
+        }
         for entry in store.tickets(case)
         if entry.get("body") in bodies
     ]
