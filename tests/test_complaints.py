@@ -11,13 +11,15 @@ is listed on the results page.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rights_guide.assessment import evaluate
 from rights_guide.complaints.texts import LENGTHS, build_complaint, offered
 from rights_guide.knowledge.loader import DATA_DIR
 from rights_guide.letters import parse_letter_request
-from tests.factories import STORY, TODAY, letter_data, walk
+from tests.factories import STORY, TODAY, letter_data, log_contact, walk
 from tests.test_registries import problems, without
 
 STORIES = {
@@ -75,7 +77,9 @@ def test_script_and_texts_fit_name_the_body_and_state_only_answers(lender_type, 
         assert [bound for bound, _ in complaint.texts] == list(LENGTHS)
         for bound, text in complaint.texts:
             assert 0 < len(text) <= bound, (body, bound, len(text))
-            assert complaint.body_name in text
+            # addressed to the body, or for the lender's own desk, to the lender
+            if body != "lender":
+                assert complaint.body_name in text
             assert request.respondent in text
         longest = complaint.texts[-1][1]
         assert any(clause.text in longest for clause in complaint.clauses)
@@ -124,3 +128,24 @@ def test_a_body_taking_calls_without_what_to_expect_stops_start_up(tmp_path):
         )
     )
     assert any("online_form" in p and "true or false" in p for p in found), found
+    ask = '    ask: {zh-hans: "请核查并处理上述骚扰电话和短信。"'
+    line = text[text.index(ask) : text.index("\n", text.index(ask)) + 1]
+    found = problems(without(tmp_path / "c", "channels.yaml", line, ""))
+    assert any("miit_12321" in p and "needs ask" in p for p in found), found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_12321_report_lists_each_logged_number_with_its_count_and_asks_only_its_own(
+    client, prefix
+):
+    walk(client, STORY, prefix=prefix)
+    for time in ("22:30", "23:10"):
+        assert log_contact(client, prefix, time=time, caller="17100001111").status_code == 302
+    assert log_contact(client, prefix, time="21:00", caller="").status_code == 302
+    html = client.get(prefix + "/complain/miit_12321/").content.decode()
+    lines = re.search(r'<textarea id="report-lines"[^>]*>(.*?)</textarea>', html, re.S).group(1)
+    assert "17100001111" in lines and lines.count("\n") == 0  # one number, one line
+    assert ("共2次" if prefix == "" else ": 2 contacts") in lines
+    text = re.search(r'<textarea id="text-1000"[^>]*>(.*?)</textarea>', html, re.S).group(1)
+    assert "受案回执" not in text and "case receipt" not in text  # not the police letter's asks

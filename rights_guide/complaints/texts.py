@@ -43,12 +43,12 @@ class Complaint:
     next_steps: str
 
 
-def letter_kind(body: str) -> str:
-    """The letter whose requests a complaint to this body repeats."""
+def letter_kind(body: str) -> str | None:
+    """The letter whose requests a complaint to this body repeats; None: the body's own ask."""
     channel = get_knowledge().vocabulary.bodies[body]
     if channel.regulator:
         return "regulator"
-    return "lender" if body == "lender" else "police"
+    return "lender" if body == "lender" else None
 
 
 def offered(body: str) -> bool:
@@ -56,28 +56,39 @@ def offered(body: str) -> bool:
     return channel is not None and (channel.phone or channel.online_form)
 
 
-def _requests(request: LetterRequest, assessment, body: str) -> list[str]:
-    draft = KINDS[letter_kind(body)].build(request, assessment)
+def _requests(request: LetterRequest, assessment, body: str, language: str) -> list[str]:
+    kind = letter_kind(body)
+    if kind is None:
+        return [get_knowledge().vocabulary.bodies[body].ask.get(language)]
+    draft = KINDS[kind].build(request, assessment)
     return [line for line in draft.texts["requests"].split("\n") if line.strip()]
 
 
-def _fit(opening: list[str], paragraphs: list[list[Clause]], asks: list[str], bound: int):
-    """The longest text within ``bound``: whole clauses kept in order, whole requests kept."""
-    clauses = [clause for paragraph in paragraphs for clause in paragraph]
-    asks = list(asks)
-    while True:
-        for keep in range(len(clauses), -1, -1):
-            parts = [*opening]
-            if clauses[:keep]:
-                parts.append(sentence_join([c.text for c in clauses[:keep]]))
-            parts.extend(asks)
-            text = "\n".join(parts)
-            if len(text) <= bound:
-                return text, tuple(clauses[:keep])
-        if not asks:
-            text = "\n".join(opening)
-            return (text if len(text) <= bound else ""), ()
-        asks.pop()
+def _text(opening: str, clauses: list[Clause], asks: list[str]) -> str:
+    parts = [opening]
+    if clauses:
+        parts.append(sentence_join([c.text for c in clauses]))
+    return "\n".join([*parts, *asks])
+
+
+def _fit(opening: str, clauses: list[Clause], asks: list[str], bound: int):
+    """The text within ``bound`` keeping the most whole clauses and requests, in their order.
+
+    Facts and requests are both cut from the end, whole: at least one request
+    is kept when any fits, and a tie keeps more facts.
+    """
+    best = None
+    for n_asks in range(len(asks), -1, -1):
+        for n_clauses in range(len(clauses), -1, -1):
+            if len(_text(opening, clauses[:n_clauses], asks[:n_asks])) <= bound:
+                score = (min(n_asks, 1), n_asks + n_clauses, n_clauses)
+                if best is None or score > best[0]:
+                    best = (score, n_clauses, n_asks)
+                break
+    if best is None:
+        return "", ()
+    kept = clauses[: best[1]]
+    return _text(opening, kept, asks[: best[2]]), tuple(kept)
 
 
 def build_complaint(request: LetterRequest, body: str, language: str) -> Complaint:
@@ -89,16 +100,17 @@ def build_complaint(request: LetterRequest, body: str, language: str) -> Complai
         lender = request.respondent or BLANK
         me = request.complainant.name or BLANK
         paragraphs = conduct_clauses(request, assessment)
-        asks = _requests(request, assessment, body)
-        opening = [
-            _("To %(body)s: I am %(me)s and I complain about %(lender)s.")
-            % {"body": body_name, "me": me, "lender": lender}
-        ]
-        texts, used = [], set()
+        asks = _requests(request, assessment, body, language)
+        if body == "lender":  # written to the lender itself
+            opening = _("To %(lender)s: I am %(me)s and I complain about how my debt is collected.")
+        else:
+            opening = _("To %(body)s: I am %(me)s and I complain about %(lender)s.")
+        opening = opening % {"body": body_name, "me": me, "lender": lender}
+        clauses = [clause for paragraph in paragraphs for clause in paragraph]
+        texts = []
         for bound in LENGTHS:
-            text, kept = _fit(opening, paragraphs, asks, bound)
+            text, _kept = _fit(opening, clauses, asks, bound)
             texts.append((bound, text))
-            used.update(kept)
         facts = [c.text for paragraph in paragraphs for c in paragraph]
         script = (
             _("Hello, my name is %(me)s. I want to complain about %(lender)s.")
@@ -126,6 +138,6 @@ def build_complaint(request: LetterRequest, body: str, language: str) -> Complai
             script=script,
             texts=tuple(texts),
             fields=fields,
-            clauses=tuple(c for paragraph in paragraphs for c in paragraph),
+            clauses=tuple(clauses),
             next_steps=channel.next_steps.get(language) if channel.next_steps else "",
         )

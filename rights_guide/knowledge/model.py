@@ -249,6 +249,7 @@ class Channel:
     phone: bool = False
     online_form: bool = False
     next_steps: Text | None = None
+    ask: Text | None = None  # what a complaint asks, for a body no letter is written to
 
 
 @dataclass(frozen=True)

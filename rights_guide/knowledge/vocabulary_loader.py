@@ -48,6 +48,9 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
         next_steps = check.optional_text(entry.get("next_steps"), where + " next_steps")
         if (phone or online_form) and next_steps is None:
             check.fail(where, "a body taking calls or forms needs next_steps: what to expect")
+        ask = check.optional_text(entry.get("ask"), where + " ask")
+        if (phone or online_form) and not regulator and code != "lender" and ask is None:
+            check.fail(where, "a body no letter goes to needs ask: what a complaint asks of it")
         channels.append(
             Channel(
                 code=code,
@@ -64,6 +67,7 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
                 phone=phone,
                 online_form=online_form,
                 next_steps=next_steps,
+                ask=ask,
             )
         )
     _check_unique(check, path.name, "channel", channels)

@@ -35,7 +35,9 @@ from rights_guide.messages import error_summary
 
 def complaint_request(request: HttpRequest, body: str) -> LetterRequest:
     """The letter request the case makes for this body's letter; without details, no names."""
-    data = letter_store.request_data(request.case, letter_kind(body))
+    # A body no letter goes to states the same facts: the police letter's request, which
+    # fits every lender, carries them (its requests are not used: texts.letter_kind).
+    data = letter_store.request_data(request.case, letter_kind(body) or "police")
     try:
         return parse_letter_request(data, today=local_today())
     except InvalidLetterRequest:  # no details yet, or details that letter cannot take
@@ -74,9 +76,9 @@ def complain(request: HttpRequest, body: str) -> HttpResponse:
             "channel": channel,
             "form": form,
             "error_summary": error_summary([form]),
-            "report_lines": harassment.report_lines(incidents)
+            "report_text": "\n".join(harassment.report_lines(incidents))
             if body in harassment.REPORTS
-            else [],
+            else "",
             "evidence_note": harassment.evidence_note() if body in harassment.REPORTS else "",
         },
         status=400 if form.is_bound else 200,
