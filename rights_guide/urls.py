@@ -56,6 +56,12 @@ urlpatterns += i18n_patterns(
     path("called/review/", called.review, name="third_party_review"),
     path("called/restart/", called.restart, name="third_party_restart"),
     path("called/results/", called.results, name="third_party_results"),
+    path(
+        "called/complain/<slug:body>/",
+        complain_views.complain,
+        {"perspective": "third_party"},
+        name="third_party_complain",
+    ),
     path("called/<slug:slug>/", called.step, name="third_party_step"),
     path("notice/", called.contacts_notice, name="contacts_notice"),
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),

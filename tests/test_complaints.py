@@ -21,6 +21,7 @@ from rights_guide.knowledge.loader import DATA_DIR
 from rights_guide.letters import parse_letter_request
 from tests.factories import STORY, TODAY, letter_data, log_contact, walk
 from tests.test_registries import problems, without
+from tests.test_third_party_pages import FRIEND, answer
 
 STORIES = {
     "bank": "regulator",
@@ -149,3 +150,24 @@ def test_the_12321_report_lists_each_logged_number_with_its_count_and_asks_only_
     assert ("共2次" if prefix == "" else ": 2 contacts") in lines
     text = re.search(r'<textarea id="text-1000"[^>]*>(.*?)</textarea>', html, re.S).group(1)
     assert "受案回执" not in text and "case receipt" not in text  # not the police letter's asks
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_someone_called_about_a_debt_complains_in_their_own_name_and_sees_their_number(
+    client, prefix
+):
+    answer(client, FRIEND, prefix)
+    results = client.get(prefix + "/called/results/").content.decode()
+    assert "/called/complain/miit_12321/" in results
+    assert "/called/complain/nfra_12378/" not in results  # no letter or ask of theirs for it
+    page = client.get(prefix + "/called/complain/lender/").content.decode()
+    assert ("贵方就他人的欠款联系我" if prefix == "" else "contact me about another person") in page
+    assert ("借款合同号" if prefix == "" else "loan or account number") not in page
+    saved = client.post(
+        prefix + "/called/complain/miit_12321/",
+        {"ticket": "R-2026-9", "date": "2026-12-01", "how": "online"},
+    )
+    assert saved["Location"].endswith("/called/results/#complaints-made")
+    assert "R-2026-9" in client.get(prefix + "/called/results/").content.decode()
+    assert "R-2026-9" not in client.get(prefix + "/results/").content.decode()

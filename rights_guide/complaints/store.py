@@ -22,6 +22,9 @@ def tickets(case: VisitorCase) -> list[dict]:
     return [entry for entry in stored if isinstance(entry, dict)]
 
 
-def record_ticket(case: VisitorCase, *, body: str, ticket: str, date: datetime.date, how: str):
-    entry = {"body": body, "ticket": ticket, "date": date.isoformat(), "how": how}
+def record_ticket(
+    case: VisitorCase, *, body: str, who: str, ticket: str, date: datetime.date, how: str
+):
+    """``who``: the borrower, or someone called about the debt (each sees their own)."""
+    entry = {"body": body, "who": who, "ticket": ticket, "date": date.isoformat(), "how": how}
     case.update(**{TICKETS: [*tickets(case), entry][-MAX_TICKETS:]})

@@ -21,6 +21,12 @@ from rights_guide.letters.request import LetterRequest
 
 LENGTHS = (300, 500, 1000)  # the sizes forms commonly allow, in characters
 BLANK = "________"
+BORROWER = "borrower"
+
+
+def perspective_of(request: LetterRequest) -> str:
+    """Whose complaint: the borrower's, or that of someone called about the debt."""
+    return BORROWER if not request.answers.third_party else "third_party"
 
 
 @dataclass(frozen=True)
@@ -43,21 +49,32 @@ class Complaint:
     next_steps: str
 
 
-def letter_kind(body: str) -> str | None:
-    """The letter whose requests a complaint to this body repeats; None: the body's own ask."""
+def letter_kind(body: str, perspective: str = BORROWER) -> str | None:
+    """The letter whose requests a complaint to this body repeats; None: the body's own ask.
+
+    Someone called about another person's debt writes only to the lender
+    (the third_party letter); to the other bodies they ask the body's own ask.
+    """
     channel = get_knowledge().vocabulary.bodies[body]
+    if perspective != BORROWER:
+        return "third_party" if body == "lender" else None
     if channel.regulator:
         return "regulator"
     return "lender" if body == "lender" else None
 
 
-def offered(body: str) -> bool:
+def offered(body: str, perspective: str = BORROWER) -> bool:
+    """Whether the body takes calls or forms, and the complaint has requests to make to it."""
     channel = get_knowledge().vocabulary.bodies.get(body)
-    return channel is not None and (channel.phone or channel.online_form)
+    if channel is None or not (channel.phone or channel.online_form):
+        return False
+    if perspective == BORROWER:
+        return True
+    return channel.third_party is not None and (body == "lender" or channel.ask is not None)
 
 
 def _requests(request: LetterRequest, assessment, body: str, language: str) -> list[str]:
-    kind = letter_kind(body)
+    kind = letter_kind(body, perspective_of(request))
     if kind is None:
         return [get_knowledge().vocabulary.bodies[body].ask.get(language)]
     draft = KINDS[kind].build(request, assessment)
@@ -101,7 +118,13 @@ def build_complaint(request: LetterRequest, body: str, language: str) -> Complai
         me = request.complainant.name or BLANK
         paragraphs = conduct_clauses(request, assessment)
         asks = _requests(request, assessment, body, language)
-        if body == "lender":  # written to the lender itself
+        borrower = perspective_of(request) == BORROWER
+        if body == "lender" and not borrower:
+            opening = _(
+                "To %(lender)s: I am %(me)s and I complain about how you contact me about "
+                "another person's debt."
+            )
+        elif body == "lender":  # written to the lender itself
             opening = _("To %(lender)s: I am %(me)s and I complain about how my debt is collected.")
         else:
             opening = _("To %(body)s: I am %(me)s and I complain about %(lender)s.")
@@ -115,7 +138,11 @@ def build_complaint(request: LetterRequest, body: str, language: str) -> Complai
         script = (
             _("Hello, my name is %(me)s. I want to complain about %(lender)s.")
             % {"me": me, "lender": lender},
-            _("My loan or account number is %(number)s.") % {"number": BLANK},
+            *(
+                [_("My loan or account number is %(number)s.") % {"number": BLANK}]
+                if borrower
+                else []
+            ),
             *facts,
             _("What I ask for:"),
             *asks,

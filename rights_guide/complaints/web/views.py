@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from rights_guide.assessment import evaluate, parse_answers
 from rights_guide.complaints import harassment, store
-from rights_guide.complaints.texts import build_complaint, letter_kind, offered
+from rights_guide.complaints.texts import BORROWER, build_complaint, letter_kind, offered
 from rights_guide.complaints.web.forms import TicketForm
 from rights_guide.evidence import log as evidence_log
 from rights_guide.interview.called import flow_for
@@ -33,11 +33,12 @@ from rights_guide.letters.web.common import interview_done, local_today
 from rights_guide.messages import error_summary
 
 
-def complaint_request(request: HttpRequest, body: str) -> LetterRequest:
+def complaint_request(request: HttpRequest, body: str, perspective: str) -> LetterRequest:
     """The letter request the case makes for this body's letter; without details, no names."""
-    # A body no letter goes to states the same facts: the police letter's request, which
-    # fits every lender, carries them (its requests are not used: texts.letter_kind).
-    data = letter_store.request_data(request.case, letter_kind(body) or "police")
+    # A body no letter goes to states the same facts: the police letter's request (which
+    # fits every lender), or a third party's own, carries them; their requests are not used.
+    fallback = "police" if perspective == BORROWER else "third_party"
+    data = letter_store.request_data(request.case, letter_kind(body, perspective) or fallback)
     try:
         return parse_letter_request(data, today=local_today())
     except InvalidLetterRequest:  # no details yet, or details that letter cannot take
@@ -52,19 +53,20 @@ def complaint_request(request: HttpRequest, body: str) -> LetterRequest:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def complain(request: HttpRequest, body: str) -> HttpResponse:
-    if not offered(body):
+def complain(request: HttpRequest, body: str, perspective: str = BORROWER) -> HttpResponse:
+    if not offered(body, perspective):
         raise Http404
-    if not interview_done(request):
-        return redirect("interview_start")
-    letter = complaint_request(request, body)
+    flow = flow_for(perspective)
+    if not flow.done(request.case):
+        return redirect(flow.pages.start)
+    letter = complaint_request(request, body, perspective)
     if body not in evaluate(letter.answers).channels:
         raise Http404  # not a body for this story
     form = TicketForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        store.record_ticket(request.case, body=body, **form.cleaned_data)
+        store.record_ticket(request.case, body=body, who=perspective, **form.cleaned_data)
         messages.success(request, _("Your complaint number is saved in your case."))
-        return redirect(reverse("results") + "#complaints-made")
+        return redirect(reverse(flow.pages.results) + "#complaints-made")
     language = translation.get_language()
     incidents = evidence_log.incidents(request.case.instance)
     channel = get_knowledge().vocabulary.bodies[body]
@@ -75,6 +77,7 @@ def complain(request: HttpRequest, body: str) -> HttpResponse:
             "complaint": build_complaint(letter, body, language),
             "channel": channel,
             "form": form,
+            "results_url": reverse(flow.pages.results),
             "error_summary": error_summary([form]),
             "report_text": "\n".join(harassment.report_lines(incidents))
             if body in harassment.REPORTS
@@ -85,8 +88,8 @@ def complain(request: HttpRequest, body: str) -> HttpResponse:
     )
 
 
-def recorded_tickets(case) -> list[dict]:
-    """The tickets in the case, each with its body's name, for the results page."""
+def recorded_tickets(case, perspective: str = BORROWER) -> list[dict]:
+    """The numbers one writer recorded, each with its body's name, for their results page."""
     bodies = get_knowledge().vocabulary.bodies
     language = translation.get_language()
     return [
@@ -96,7 +99,7 @@ def recorded_tickets(case) -> list[dict]:
             "body_name": bodies[entry["body"]].name.get(language),
         }
         for entry in store.tickets(case)
-        if entry.get("body") in bodies
+        if entry.get("body") in bodies and entry.get("who", BORROWER) == perspective
     ]
 
 
