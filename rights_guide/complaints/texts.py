@@ -36,6 +36,7 @@ class Field:
     name: str
     label: str
     value: str
+    hint: str = ""  # what to do when the answers leave it empty
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,18 @@ def build_complaint(request: LetterRequest, body: str, language: str) -> Complai
             _("Please tell me when and how I will get an answer."),
         )
         fields = (
-            Field("respondent", _("Who is complained about"), lender),
+            Field(
+                "respondent",
+                _("Who is complained about"),
+                request.respondent,
+                _("The lender's full name, as your contract or the app gives it."),
+            ),
             Field("matter", _("What it is about"), sentence_join(facts) if facts else ""),
             Field("request", _("What you ask for"), "\n".join(asks)),
             Field(
                 "amount",
                 _("Amount involved"),
+                "",  # the interview does not ask it: nothing is made up
                 _("Not given in your answers: fill it in if you know it, or leave it blank."),
             ),
         )
