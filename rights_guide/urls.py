@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rights_guide import pages
+from rights_guide.complaints.web import views as complain_views
 from rights_guide.evidence.web import transfer as evidence_transfer
 from rights_guide.evidence.web import views as evidence
 from rights_guide.guide import views as guide
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("interview/restart/", interview.restart, name="interview_restart"),
     path("interview/<slug:slug>/", interview.step, name="interview_step"),
     path("results/", interview.results, name="results"),
+    path("complain/<slug:body>/", complain_views.complain, name="complain"),
     # The evidence log: every contact on record, judged, charted, imported and exported.
     path("log/", evidence.log_page, name="evidence_log"),
     path("log/repeat/", evidence.repeat, name="evidence_repeat"),
@@ -54,6 +56,12 @@ urlpatterns += i18n_patterns(
     path("called/review/", called.review, name="third_party_review"),
     path("called/restart/", called.restart, name="third_party_restart"),
     path("called/results/", called.results, name="third_party_results"),
+    path(
+        "called/complain/<slug:body>/",
+        complain_views.complain,
+        {"perspective": "third_party"},
+        name="third_party_complain",
+    ),
     path("called/<slug:slug>/", called.step, name="third_party_step"),
     path("notice/", called.contacts_notice, name="contacts_notice"),
     path("letters/download/<str:token>/", letters.download_again, name="letter_download"),

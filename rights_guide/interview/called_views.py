@@ -17,6 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide.assessment import evaluate
+from rights_guide.complaints.texts import offered as complaint_offered
+from rights_guide.complaints.web.views import recorded_tickets
 from rights_guide.interview.called import THIRD_PARTY
 from rights_guide.interview.views import flow_restart, flow_review, flow_step
 from rights_guide.knowledge import get_knowledge
@@ -86,6 +88,11 @@ def results(request: HttpRequest) -> HttpResponse:
             "saved_letters": StoredLetter.of_case(request.case.instance).count(),
             "review_url": reverse(THIRD_PARTY.pages.review),
             "restart_url": reverse(THIRD_PARTY.pages.restart),
+            "complain_bodies": [
+                code for code in assessment.channels if complaint_offered(code, "third_party")
+            ],
+            "complain_route": "third_party_complain",
+            "complaints_made": recorded_tickets(request.case, "third_party"),
         },
     )
 

@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide.assessment import evaluate
+from rights_guide.complaints.texts import offered as complaint_offered
+from rights_guide.complaints.web.views import recorded_tickets
 from rights_guide.evidence import log
 from rights_guide.interview import from_log, preselect, store
 from rights_guide.interview.flow import Flow
@@ -183,6 +185,8 @@ def results(request: HttpRequest) -> HttpResponse:
             "depends_on": [f for f in result["findings"] if f["depends_on"]],
             "review_url": reverse("interview_review"),
             "letters": letters,
+            "complain_bodies": [code for code in assessment.channels if complaint_offered(code)],
+            "complaints_made": recorded_tickets(request.case),
             # What to send if a letter that sets terms gets no answer in time.
             "follow_ups": {
                 kind.code: follow_up(kind, assessment.answers.lender_type) for kind in letters

@@ -243,6 +243,13 @@ class Channel:
     # Its words for someone called about another person's debt: what it handles for
     # them and what they should prepare. None: not a body a third party uses.
     third_party: ChannelWording | None = None
+    # Whether it takes complaints by phone or by an online form: the results then offer
+    # a phone script and paste-ready texts (rights_guide.complaints), with next_steps,
+    # what to expect next and when.
+    phone: bool = False
+    online_form: bool = False
+    next_steps: Text | None = None
+    ask: Text | None = None  # what a complaint asks, for a body no letter is written to
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,14 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
         letter_name = check.optional_text(entry.get("letter_name"), where + " letter_name")
         if regulator and letter_name is None:
             check.fail(where, "a regulator needs the letter_name a letter addresses it by")
+        phone = check.flag(entry.get("phone"), where + " phone")
+        online_form = check.flag(entry.get("online_form"), where + " online_form")
+        next_steps = check.optional_text(entry.get("next_steps"), where + " next_steps")
+        if (phone or online_form) and next_steps is None:
+            check.fail(where, "a body taking calls or forms needs next_steps: what to expect")
+        ask = check.optional_text(entry.get("ask"), where + " ask")
+        if (phone or online_form) and not regulator and code != "lender" and ask is None:
+            check.fail(where, "a body no letter goes to needs ask: what a complaint asks of it")
         channels.append(
             Channel(
                 code=code,
@@ -56,6 +64,10 @@ def load_channels(check: Checker, path: Path) -> Registry[Channel]:
                 safety_first=check.flag(entry.get("safety_first"), where + " safety_first"),
                 advertises=tuple(str(item) for item in entry.get("advertises") or ()),
                 third_party=_channel_wording(check, entry.get("third_party"), where),
+                phone=phone,
+                online_form=online_form,
+                next_steps=next_steps,
+                ask=ask,
             )
         )
     _check_unique(check, path.name, "channel", channels)

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rights_guide import ratelimit
+from rights_guide.complaints.web.views import complain_links
 from rights_guide.letters import (
     InvalidLetterRequest,
     build_letter,
@@ -263,6 +264,10 @@ def _preview_page(request, kind, letter, form, stale, summary) -> HttpResponse:
             "choices_url": choices_url(kind) if KINDS[kind].choices else None,
             "wechat": "MicroMessenger" in request.headers.get("User-Agent", ""),
             "error_summary": summary,
+            # Beside the letter, the same complaint by phone or online (rights_guide.complaints).
+            "complain_links": complain_links(request)
+            if KINDS[kind].perspective == "borrower"
+            else [],
         },
         status=400 if summary else 200,
     )
