@@ -128,3 +128,10 @@ def test_the_lenders_page_shows_the_same_request_as_the_docs(client, language):
     shown = re.search(r'<pre class="api-example"><code>.*?\n\n(.*?)</code></pre>', html, re.S)
     assert json.loads(shown.group(1).replace("&quot;", '"')) == _docs_example()
     assert 'class="verdicts"' in html
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_repayment_topic_warns_of_paid_agents_in_what_to_do(client, language):
+    html = client.get("%s/guide/repayment-plan/" % PREFIX[language]).content.decode()
+    todo = html.split('id="todo-heading"')[1].split("</section>")[0]
+    assert link(SCAM, language) in todo
