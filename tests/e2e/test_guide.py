@@ -25,6 +25,8 @@ GUIDE_PAGES = [
     ("fake_authorities", "/guide/fake-authorities/", "/en/guide/fake-authorities/"),
     ("interest_limits", "/guide/interest-limits/", "/en/guide/interest-limits/"),
     ("consequences", "/guide/consequences/", "/en/guide/consequences/"),
+    ("debt_rescue_agents", "/guide/debt-rescue-agents/", "/en/guide/debt-rescue-agents/"),
+    ("compliant_collection", "/guide/compliant-collection/", "/en/guide/compliant-collection/"),
 ]
 LANGUAGES = {"zh-hans": 1, "en": 2}
 
