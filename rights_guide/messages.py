@@ -14,10 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, gettext_noop, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from rights_guide.reading import FieldError
+
+# Django's own message for a NUL character in a form field, which Django's Chinese
+# catalogue garbles ("不允许是用空字符串。"): marked here so that our catalogue, read
+# before Django's, keeps our words for it.
+NULL_CHARACTER = gettext_noop("Null characters are not allowed.")
 
 MESSAGES = {
     "required": _("This field is required."),
