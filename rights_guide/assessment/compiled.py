@@ -267,19 +267,13 @@ class CompiledRules:
                 known = m.care & ~unknown
                 if yes & known != m.want & known or not m.counts_match(times, answered):
                     continue
-                hinge = m.care & unknown
-                held = hinges.get(m.position)
-                hinges[m.position] = hinge if held is None else (0 if not held else held | hinge)
-                if not hinge:
-                    hinges[m.position] = 0
+                # One pattern that needs no unknown answer settles it; else what they rest on.
+                hinge, held = m.care & unknown, hinges.get(m.position)
+                hinges[m.position] = (
+                    hinge if held is None else (held | hinge if held and hinge else 0)
+                )
             found = self._event_rules[key] = tuple(hinges.items())
         return found
-
-    def rules_for_event(self, event) -> tuple[int, ...]:
-        """Positions of the rules an event triggers for sure, taking it on its own."""
-        yes = event_bits(event, self.bit_of, self.night_bit)
-        unknown = self.question_bits(event.unknown) & ~yes
-        return tuple(p for p, hinge in self.rules_for(event, yes, unknown) if not hinge)
 
     def epoch(self, day: datetime.date) -> int:
         """Days in the same epoch have exactly the same provisions in force."""

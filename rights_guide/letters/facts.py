@@ -202,11 +202,6 @@ def group_clauses(events: list[Event], speaker: Voice | None = None) -> list[Cla
     return clauses
 
 
-def event_paragraph(event: Event, speaker: Voice | None = None) -> str:
-    """Everything one contact event says, as consecutive whole sentences."""
-    return sentence_join([clause.text for clause in group_clauses([event], speaker)])
-
-
 def sentence_join(sentences: list[str]) -> str:
     """Whole sentences one after another: a space between them in English, none in Chinese."""
     text = sentences[0]

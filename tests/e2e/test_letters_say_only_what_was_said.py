@@ -7,11 +7,10 @@ depending on the blank answer, and the PDF states the time, the night and
 the stop request once, and never that they could reach the borrower.
 """
 
-import subprocess
-
 import pytest
 
 from tests.e2e.conftest import check_accessibility, check_fits_width
+from tests.e2e.test_letter_flow import downloaded_text, fill_details
 
 
 def interview(bp, prefix):
@@ -56,20 +55,8 @@ def test_the_signed_letter_states_only_what_was_answered(open_page, language, ja
     check_accessibility(bp)
     page.locator(".letters-offer a.btn[href$='/letters/lender/']").click()
     page.wait_for_load_state()
-    page.locator("#id_complainant_name").fill("王小明")
-    page.locator("#id_phone").fill("13912345678")
-    page.locator("#id_respondent_name").fill("某某消费金融有限公司")
-    page.locator("button[value=save]").click()
-    page.wait_for_load_state()
-    with page.expect_download() as download_info:
-        page.locator("button[value=download]").click()
-    path = tmp_path / "letter.pdf"
-    download_info.value.save_as(path)
-    text = "".join(
-        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-        .stdout.decode()
-        .split()
-    )
+    fill_details(page, "王小明", "13912345678", "某某消费金融有限公司")
+    text = "".join(downloaded_text(page, tmp_path, "letter.pdf").split())
     assert text.count("23:30") == 1
     assert text.count("要求停止后") == 1
     assert "对方给我本人发短信。其中一次是在23:30" not in text
